@@ -1,0 +1,93 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class ZonosApi implements ICredentialType {
+	name = 'zonosApi';
+
+	displayName = 'Zonos API';
+
+	icon: Icon = { light: 'file:../nodes/Zonos/zonos.svg', dark: 'file:../nodes/Zonos/zonos.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-zonos/n8n-nodes-zonos#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Store ID',
+			name: 'storeId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. 999',
+			description: 'The numeric store ID Zonos issued for your store',
+		},
+		{
+			displayName: 'Secret',
+			name: 'secret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The API secret (a GUID) Zonos issued with the store ID',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.iglobalstores.com',
+			description:
+				'Leave as is. Change it only to go through a proxy or to try the node against the bundled Zonos sandbox.',
+		},
+	];
+
+	// Zonos reads the store ID and secret from the JSON body of every request; there is no auth header.
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			body: {
+				store: '={{String($credentials.storeId).trim()}}',
+				secret: '={{$credentials.secret}}',
+			},
+		},
+	};
+
+	// The missing-merchant-order-ID list is Zonos' smallest documented query (two weeks at most).
+	// Zonos answers a wrong pair with HTTP 200 and an `error` field, so the rules read the body.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ String($credentials.baseUrl || "https://api.iglobalstores.com").trim().replace(/\\/+$/, "") }}',
+			url: '/v1/orderNumbers',
+			method: 'POST',
+			headers: {
+				Accept: 'application/json',
+				'Content-Type': 'application/json',
+			},
+			body: {
+				missingMerchantOrderId: true,
+			},
+			disableFollowRedirect: true,
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error',
+					value: 'Invalid security credentials',
+					message: 'Zonos rejected the store ID or secret — check both against what Zonos issued',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error',
+					value: 'could not parse input',
+					message: 'Zonos could not read the store ID — it must contain digits only',
+				},
+			},
+		],
+	};
+}

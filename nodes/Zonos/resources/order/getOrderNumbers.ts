@@ -1,0 +1,280 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import {
+	DATE_EXAMPLES,
+	describeInstant,
+	endAfter,
+	isKnownTimeZone,
+	parseZonosTimestamp,
+	readUserDate,
+	startOf,
+	utcDay,
+} from '../../transport/dates';
+import { invalidInput, zonosFailure } from '../../transport/errors';
+import { checkOrderId } from '../../transport/orderId';
+import { readZonosAnswer, withBody, zonosCredentials } from '../../transport/request';
+
+const showFor = (mode?: string[]) => ({
+	show: {
+		resource: ['order'],
+		operation: ['getOrderNumbers'],
+		...(mode ? { mode } : {}),
+	},
+});
+
+export const getOrderNumbersDescription: INodeProperties[] = [
+	{
+		displayName: 'Select Orders',
+		name: 'mode',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: showFor(),
+		options: [
+			{
+				name: 'Since a Date',
+				value: 'sinceDate',
+				description: 'Orders placed at or after a date',
+			},
+			{
+				name: 'Between Two Dates',
+				value: 'dateRange',
+				description: 'Orders placed from one date through another',
+			},
+			{
+				name: 'After an Order ID',
+				value: 'sinceOrderId',
+				description: 'Orders placed after a given Zonos order',
+			},
+			{
+				name: 'Missing a Merchant Order ID',
+				value: 'missingMerchantOrderId',
+				description:
+					'Orders of the last two weeks that have no merchant order ID yet (not yet imported into your shop)',
+			},
+		],
+		default: 'sinceDate',
+	},
+	{
+		displayName: 'Since Date',
+		name: 'sinceDate',
+		type: 'dateTime',
+		required: true,
+		displayOptions: showFor(['sinceDate', 'dateRange']),
+		default: '',
+		placeholder: 'e.g. 2026-11-20',
+		description:
+			"First day or moment to include. A date or a time without an offset is read in the workflow's timezone.",
+	},
+	{
+		displayName: 'Through Date',
+		name: 'throughDate',
+		type: 'dateTime',
+		required: true,
+		displayOptions: showFor(['dateRange']),
+		default: '',
+		placeholder: 'e.g. 2026-11-21',
+		description:
+			"Last day or moment to include. A date (or a day picked in the calendar, at 00:00) includes that whole day, in the workflow's timezone.",
+	},
+	{
+		displayName: 'Since Order ID',
+		name: 'sinceOrderId',
+		type: 'string',
+		required: true,
+		displayOptions: showFor(['sinceOrderId']),
+		default: '',
+		placeholder: 'e.g. 999-99991',
+		description:
+			'Return the orders placed after this one. With or without the store prefix: 123-45678 or 45678.',
+	},
+	{
+		displayName: 'Include Statuses',
+		name: 'includeStatuses',
+		type: 'boolean',
+		displayOptions: showFor(),
+		default: false,
+		description:
+			"Whether to add each order's merchant order ID, status and status date to the output",
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		displayOptions: showFor(),
+		default: {},
+		options: [
+			{
+				displayName: 'Order Type',
+				name: 'orderType',
+				type: 'options',
+				options: [
+					{ name: 'All Orders', value: 'all', description: 'Live and test orders' },
+					{ name: 'Live Orders Only', value: 'live', description: 'Leave out test orders' },
+					{ name: 'Test Orders Only', value: 'test', description: 'Only orders marked as test orders' },
+				],
+				default: 'all',
+				description: 'Which orders to return',
+			},
+		],
+	},
+];
+
+type Mode = 'sinceOrderId' | 'sinceDate' | 'dateRange' | 'missingMerchantOrderId';
+
+/** What the user asked for: the request to send, and which returned orders to keep. */
+interface OrderNumbersQuery {
+	body: IDataObject;
+	from?: number; // first instant included (epoch ms)
+	until?: number; // first instant excluded
+	orderType: 'all' | 'live' | 'test';
+}
+
+function workflowTimeZone(context: IExecuteSingleFunctions): string {
+	const timeZone = context.getTimezone();
+	if (!isKnownTimeZone(timeZone)) {
+		throw invalidInput(
+			context.getNode(),
+			context.getItemIndex(),
+			'Timezone (workflow settings)',
+			`"${timeZone}" is not a timezone this n8n knows`,
+			'Pick a timezone such as Europe/Berlin in the workflow settings.',
+		);
+	}
+	return timeZone;
+}
+
+function readDate(context: IExecuteSingleFunctions, name: 'sinceDate' | 'throughDate', label: string) {
+	const check = readUserDate(context.getNodeParameter(name, ''));
+	if (!check.ok) {
+		throw invalidInput(
+			context.getNode(),
+			context.getItemIndex(),
+			label,
+			check.reason,
+			`Expected a date or a date and time, such as ${DATE_EXAMPLES}.`,
+		);
+	}
+	return check.date;
+}
+
+async function readQuery(context: IExecuteSingleFunctions): Promise<OrderNumbersQuery> {
+	const node = context.getNode();
+	const itemIndex = context.getItemIndex();
+	const mode = context.getNodeParameter('mode', 'sinceDate') as Mode;
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const orderType = (options.orderType ?? 'all') as string;
+	if (!['all', 'live', 'test'].includes(orderType)) {
+		throw invalidInput(node, itemIndex, 'Order Type', `"${orderType}" is not an order type`, 'Use all, live or test.');
+	}
+	const query: OrderNumbersQuery = { body: {}, orderType: orderType as OrderNumbersQuery['orderType'] };
+	const includeStatuses = context.getNodeParameter('includeStatuses', false);
+	if (typeof includeStatuses !== 'boolean') {
+		throw invalidInput(node, itemIndex, 'Include Statuses', 'expected true or false', 'Switch it on or off.');
+	}
+
+	if (mode === 'sinceOrderId') {
+		const { storeId } = await zonosCredentials(context);
+		query.body.sinceOrderId = checkOrderId(
+			context,
+			'Since Order ID',
+			context.getNodeParameter('sinceOrderId', ''),
+			storeId,
+		);
+	} else if (mode === 'sinceDate' || mode === 'dateRange') {
+		const timeZone = workflowTimeZone(context);
+		const since = readDate(context, 'sinceDate', 'Since Date');
+		query.from = startOf(since, timeZone);
+		query.body.sinceDate = utcDay(query.from);
+		if (mode === 'dateRange') {
+			const through = readDate(context, 'throughDate', 'Through Date');
+			query.until = endAfter(through, timeZone);
+			if (query.until <= query.from) {
+				throw invalidInput(
+					node,
+					itemIndex,
+					'Through Date',
+					`${describeInstant(query.until - 1, timeZone)} is before Since Date (${describeInstant(query.from, timeZone)})`,
+					'Through Date must be on or after Since Date, e.g. Since Date 2026-11-01 and Through Date 2026-11-30.',
+				);
+			}
+			query.body.throughDate = utcDay(query.until - 1);
+		}
+	} else if (mode === 'missingMerchantOrderId') {
+		query.body.missingMerchantOrderId = true;
+	} else {
+		throw invalidInput(
+			node,
+			itemIndex,
+			'Select Orders',
+			`"${String(mode)}" is not a way to select orders`,
+			'Use sinceDate, dateRange, sinceOrderId or missingMerchantOrderId.',
+		);
+	}
+	// Zonos adds statuses when the key is present, whatever its value: send it only when asked.
+	if (includeStatuses) query.body.statuses = true;
+	return query;
+}
+
+/** preSend: checks the parameters and writes the orderNumbers request body. */
+export async function orderNumbersRequest(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	await zonosCredentials(this);
+	const { body } = await readQuery(this);
+	return withBody(requestOptions, body);
+}
+
+/**
+ * postReceive: one item per order, exactly as Zonos sent it, in Zonos' order; only orders in
+ * the user's range (Zonos answers whole UTC days) and of the chosen order type are kept.
+ */
+export async function orderNumbersItems(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const answer = await readZonosAnswer(this, response);
+	const itemIndex = this.getItemIndex();
+	if (!Array.isArray(answer.orders)) {
+		throw zonosFailure(
+			this.getNode(),
+			itemIndex,
+			'Zonos sent an answer without an order list',
+			`Expected an "orders" list; the answer had the keys: ${Object.keys(answer).slice(0, 10).join(', ') || 'none'}.`,
+			response.statusCode,
+		);
+	}
+	const query = await readQuery(this);
+	const keep = (order: IDataObject): boolean => {
+		if (query.orderType === 'live' && order.testOrder === true) return false;
+		if (query.orderType === 'test' && order.testOrder !== true) return false;
+		if (query.from === undefined) return true;
+		const placed = parseZonosTimestamp(order.timestamp);
+		// An order whose timestamp cannot be read is kept: Zonos returned it for the days asked.
+		if (placed === undefined) return true;
+		return placed >= query.from && (query.until === undefined || placed < query.until);
+	};
+	const items: INodeExecutionData[] = [];
+	for (const order of answer.orders as unknown[]) {
+		if (order === null || typeof order !== 'object' || Array.isArray(order)) {
+			throw zonosFailure(
+				this.getNode(),
+				itemIndex,
+				'Zonos sent an order list with an entry that is not an order',
+				`Every entry of "orders" should be an object; one was ${JSON.stringify(order)?.slice(0, 80)}.`,
+				response.statusCode,
+			);
+		}
+		if (keep(order as IDataObject)) items.push({ json: order as IDataObject, pairedItem: { item: itemIndex } });
+	}
+	return items;
+}

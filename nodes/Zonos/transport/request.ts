@@ -1,0 +1,248 @@
+import type {
+	DeclarativeRestApiSettings,
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
+
+import { explainZonosError, invalidInput, isOwnError, redact, zonosFailure } from './errors';
+
+export const CREDENTIALS_TYPE = 'zonosApi';
+export const DEFAULT_BASE_URL = 'https://api.iglobalstores.com';
+
+export interface ZonosCredentials {
+	storeId: string;
+	secret: string;
+	baseUrl: string;
+}
+
+/** The credentials, checked before any request is built from them. */
+export async function zonosCredentials(context: IExecuteSingleFunctions): Promise<ZonosCredentials> {
+	const data: ICredentialDataDecryptedObject = await context.getCredentials(CREDENTIALS_TYPE);
+	const node = context.getNode();
+	const itemIndex = context.getItemIndex();
+	const storeId = String(data.storeId ?? '').trim();
+	if (!/^\d+$/.test(storeId)) {
+		throw invalidInput(
+			node,
+			itemIndex,
+			'Store ID (Zonos API credentials)',
+			storeId === '' ? 'is empty' : 'must contain digits only',
+			'Enter the numeric store ID Zonos issued, such as 999.',
+		);
+	}
+	const secret = typeof data.secret === 'string' ? data.secret : '';
+	if (secret.trim() === '') {
+		throw invalidInput(
+			node,
+			itemIndex,
+			'Secret (Zonos API credentials)',
+			'is empty',
+			'Enter the API secret GUID Zonos issued, such as f5bde245-f55e-414d-b722-80b25161c12c.',
+		);
+	}
+	const baseUrl = String(data.baseUrl ?? '').trim() || DEFAULT_BASE_URL;
+	if (!/^https?:\/\/[^\s/?#]+/i.test(baseUrl)) {
+		throw invalidInput(
+			node,
+			itemIndex,
+			'Base URL (Zonos API credentials)',
+			`"${baseUrl.slice(0, 80)}" is not a web address`,
+			`Leave it at ${DEFAULT_BASE_URL} unless you use a proxy or the bundled sandbox.`,
+		);
+	}
+	return { storeId, secret, baseUrl };
+}
+
+/** Adds fields to the JSON body that n8n will send (store and secret are added by the credentials). */
+export function withBody(requestOptions: IHttpRequestOptions, fields: IDataObject): IHttpRequestOptions {
+	const body = (requestOptions.body ?? {}) as IDataObject;
+	requestOptions.body = { ...body, ...fields };
+	return requestOptions;
+}
+
+function secretOf(context: IExecuteSingleFunctions): Promise<unknown> {
+	return context
+		.getCredentials(CREDENTIALS_TYPE)
+		.then((data) => data.secret)
+		.catch(() => undefined);
+}
+
+const REDIRECT = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * Reads what Zonos answered, whatever the HTTP status (the node asks n8n not to fail on
+ * status codes, because Zonos reports errors as 200 with an `error` field on some endpoints
+ * and as 400 on others). Returns the JSON object, or throws a plain-worded error.
+ */
+export async function readZonosAnswer(
+	context: IExecuteSingleFunctions,
+	response: IN8nHttpFullResponse,
+): Promise<IDataObject> {
+	const node = context.getNode();
+	const itemIndex = context.getItemIndex();
+	const status = response.statusCode;
+	const secret = await secretOf(context);
+	let body: unknown = response.body;
+	if (Buffer.isBuffer(body)) body = body.toString('utf8');
+	if (typeof body === 'string') {
+		// axios leaves a body it could not parse as text; a JSON body with a BOM or odd type lands here too
+		try {
+			body = JSON.parse(body.replace(/^\uFEFF/, ''));
+		} catch {
+			// stays text
+		}
+	}
+
+	if (body !== null && typeof body === 'object' && !Array.isArray(body) && 'error' in body) {
+		const text = redact(String((body as IDataObject).error), secret);
+		const [message, description] = explainZonosError(text);
+		throw zonosFailure(node, itemIndex, message, description, status);
+	}
+	if (REDIRECT.has(status)) {
+		const location = String(response.headers?.location ?? '(no address given)');
+		throw zonosFailure(
+			node,
+			itemIndex,
+			`Zonos answered with a redirect (HTTP ${status}) that the node does not follow`,
+			`The answer pointed to ${redact(location, secret).slice(0, 200)}. Requests carry the store's secret, so the node never re-sends them to another address. If that address is right, put it in the Base URL of the Zonos API credentials.`,
+			status,
+		);
+	}
+	if (status === 406) {
+		throw zonosFailure(
+			node,
+			itemIndex,
+			'Zonos refused the request\'s "Accept" header (HTTP 406)',
+			'The node sends "Accept: application/json". A proxy between n8n and Zonos may be changing it; check the Base URL in the credentials.',
+			status,
+		);
+	}
+	if (status === 415) {
+		throw zonosFailure(
+			node,
+			itemIndex,
+			'Zonos refused the request\'s "Content-Type" header (HTTP 415)',
+			'The node sends "Content-Type: application/json". A proxy between n8n and Zonos may be changing it; check the Base URL in the credentials.',
+			status,
+		);
+	}
+	if (status < 200 || status > 299) {
+		const busy = status === 429 || status === 502 || status === 503 || status === 504;
+		const retryAfter = response.headers?.['retry-after'];
+		throw zonosFailure(
+			node,
+			itemIndex,
+			`Zonos answered with HTTP ${status}${busy ? ' — the service is busy or down' : ''}`,
+			`${busy ? 'Try again later, or turn on "Retry On Fail" in the node settings. ' : ''}${
+				retryAfter ? `Zonos asked to wait ${String(retryAfter)} seconds. ` : ''
+			}The answer began: ${preview(body, secret)}`,
+			status,
+		);
+	}
+	if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+		throw zonosFailure(
+			node,
+			itemIndex,
+			'Zonos sent an answer that is not a JSON object',
+			`The answer began: ${preview(body, secret)}. Check the Base URL in the credentials, or try again later.`,
+			status,
+		);
+	}
+	return body as IDataObject;
+}
+
+function preview(body: unknown, secret: unknown): string {
+	const text = typeof body === 'string' ? body : JSON.stringify(body) ?? String(body);
+	const oneLine = redact(text, secret).replace(/\s+/g, ' ').trim();
+	if (oneLine === '') return '(an empty body)';
+	return JSON.stringify(oneLine.length > 160 ? `${oneLine.slice(0, 160)}…` : oneLine);
+}
+
+const NETWORK_CAUSES: Record<string, [string, string]> = {
+	ECONNREFUSED: [
+		'Zonos could not be reached: the connection was refused',
+		'Nothing answered at the Base URL in the Zonos API credentials. Check it, or try again later.',
+	],
+	ENOTFOUND: [
+		'Zonos could not be reached: the host name of the Base URL does not exist',
+		'Check the Base URL in the Zonos API credentials.',
+	],
+	EAI_AGAIN: [
+		'Zonos could not be reached: the host name could not be looked up',
+		'The DNS server did not answer. Try again later.',
+	],
+	ECONNRESET: [
+		'The connection to Zonos broke before the answer was complete',
+		'Try again, or turn on "Retry On Fail" in the node settings.',
+	],
+	EPIPE: [
+		'The connection to Zonos broke before the answer was complete',
+		'Try again, or turn on "Retry On Fail" in the node settings.',
+	],
+	EHOSTUNREACH: ['Zonos could not be reached: the host is unreachable', 'Check the network of the n8n server.'],
+	CERT_HAS_EXPIRED: [
+		"Zonos' TLS certificate could not be verified",
+		'Check the Base URL in the Zonos API credentials.',
+	],
+};
+
+function formatDuration(ms: number): string {
+	return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} seconds`;
+}
+
+/** Walks an error's cause chain for the first property of that name. */
+function findInCauses(error: unknown, key: 'code' | 'message'): string | undefined {
+	let current = error as Record<string, unknown> | undefined;
+	for (let depth = 0; current && depth < 6; depth++) {
+		const value = current[key];
+		if (key === 'code' && typeof value === 'string' && /^[A-Z_]+$/.test(value)) return value;
+		if (key === 'message' && typeof value === 'string' && /timeout of \d+ms/i.test(value)) return value;
+		current = current.cause as Record<string, unknown> | undefined;
+	}
+	return undefined;
+}
+
+/**
+ * n8n's declarative engine hands the request to `operations.pagination` when a node defines
+ * it. Zonos has no paging; the node uses this hook as the one place that sees a failed
+ * connection, so that it can say what happened in plain words and without the request
+ * (which holds the secret) attached.
+ */
+export async function sendToZonos(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	try {
+		return await this.makeRoutingRequest(requestData);
+	} catch (error) {
+		if (isOwnError(error)) throw error;
+		const node = this.getNode();
+		const itemIndex = this.getItemIndex();
+		const timeout = requestData.options.timeout;
+		const timedOut = findInCauses(error, 'message');
+		const code = findInCauses(error, 'code');
+		if (timedOut || code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
+			throw zonosFailure(
+				node,
+				itemIndex,
+				`Zonos did not answer within ${timeout ? formatDuration(timeout) : 'the time limit'}`,
+				'The node gave up waiting. Try again later, turn on "Retry On Fail", or raise the timeout under Request Options.',
+			);
+		}
+		const known = code ? NETWORK_CAUSES[code] : undefined;
+		if (known) throw zonosFailure(node, itemIndex, known[0], `${known[1]} (${code})`);
+		const message = (error as Error)?.message ?? String(error);
+		const secret = await secretOf(this);
+		throw zonosFailure(
+			node,
+			itemIndex,
+			'The request to Zonos failed',
+			`${redact(message, secret).slice(0, 300)}${code ? ` (${code})` : ''}`,
+		);
+	}
+}
