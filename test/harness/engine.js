@@ -13,7 +13,9 @@ const path = require('node:path');
 
 // n8n-core's InstanceSettings writes a settings file into the user folder: keep it out of $HOME.
 if (!process.env.N8N_USER_FOLDER) {
-	process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'zonos-engine-'));
+	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'zonos-engine-'));
+	process.env.N8N_USER_FOLDER = folder;
+	process.on('exit', () => fs.rmSync(folder, { recursive: true, force: true }));
 }
 process.env.N8N_DIAGNOSTICS_ENABLED ??= 'false';
 // n8n's own log, at debug level, goes to a file that tests scan for the secret.
@@ -207,7 +209,12 @@ async function runWorkflow({ workflow, credentials = {}, startNode, input = [{ j
 		},
 	};
 	const workflowExecute = new WorkflowExecute(additionalData, mode, runExecutionData);
-	await workflowExecute.processRunExecutionData(workflowInstance);
+	try {
+		await workflowExecute.processRunExecutionData(workflowInstance);
+	} catch (error) {
+		// n8n refuses to start a workflow whose nodes have issues (e.g. a required field left empty)
+		return { run: undefined, runData: {}, error, items: () => [], nodeError: () => undefined };
+	}
 	const run = await done;
 	const { runData, error } = run.data.resultData;
 	return {

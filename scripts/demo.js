@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run demo`: runs examples/demo-orders-since-date.json — Get Order Numbers since
+ * 20 November 2026, in a workflow set to America/Los_Angeles — through n8n's own engine,
+ * against the bundled Zonos sandbox, and prints the items n8n produced. No Zonos account needed.
+ */
+const path = require('node:path');
+const { runWorkflow } = require('../test/harness/engine');
+const { startSandbox } = require('../sandbox/server');
+
+const WORKFLOW = path.join(__dirname, '..', 'examples', 'demo-orders-since-date.json');
+
+function table(rows, columns) {
+	const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length)));
+	const line = (cells) => cells.map((cell, i) => String(cell ?? '').padEnd(widths[i])).join('  ');
+	return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => r[c])))].join('\n');
+}
+
+(async () => {
+	const sandbox = await startSandbox();
+	try {
+		const workflow = require(WORKFLOW);
+		const [store] = sandbox.stores;
+		const zonos = workflow.nodes[0];
+		console.log(`Zonos sandbox: ${sandbox.url} (store ${store.storeId}, clock ${new Date(sandbox.now()).toISOString()})`);
+		console.log(`Workflow: ${workflow.name} — ${zonos.parameters.mode} ${zonos.parameters.sinceDate}, timezone ${workflow.settings.timezone}`);
+		const result = await runWorkflow({
+			workflow,
+			credentials: { zonosApi: { storeId: store.storeId, secret: store.secret, baseUrl: sandbox.url } },
+		});
+		if (result.error) {
+			console.error(`The workflow failed: ${result.error.message}`);
+			process.exitCode = 1;
+			return;
+		}
+		const [request] = sandbox.apiRequests();
+		const sent = JSON.parse(request.body);
+		sent.secret = '***';
+		console.log(`Zonos received: POST ${request.path} ${JSON.stringify(sent)}`);
+		const items = result.items(zonos.name);
+		console.log(`\n${items.length} orders (items) from n8n's engine:\n`);
+		console.log(table(items.map((i) => i.json), ['id', 'timestamp', 'testOrder', 'orderStatus', 'merchantOrderId']));
+		console.log('\nTimestamps are UTC, as Zonos sends them; the node kept those from 2026-11-20 00:00 in Los Angeles (08:00 UTC).');
+	} finally {
+		await sandbox.close();
+	}
+})().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
