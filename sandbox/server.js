@@ -18,7 +18,29 @@ const ERR = {
 	parse: 'could not parse input',
 	credentials: 'Invalid security credentials',
 	sinceOrderId: (value) => `Couldn't find order for sinceOrderId: ${value}`,
+	invalidOrderId: (value) => `orderId: ${value} is not a valid orderId`,
+	idOrReference: 'Parameter orderId or referenceId is required.',
+	bothIdAndReference: 'Cannot specify both Parameters orderId and referenceId.',
+	noOrder: (value) => `Could not find an order with orderId: ${value}`,
+	noReference: (value) => `Could not find an order with referenceId: ${value}`,
+	invalidBody: 'Invalid post body',
+	updateNeedsOrderId: 'Parameter orderId is required to processUpdateMerchantOrderId',
+	updateNeedsMerchantOrderId: 'Parameter merchantOrderId is required to updateMerchantOrderId.',
+	updateNoOrder: (value) => `Could not retrieve order to updateMerchantOrderId for orderId: ${value}`,
+	statusNeedsOrderId: 'Parameter orderId is required to updateVendorOrderStatus',
+	statusNeedsStatus: 'Parameter orderStatus is required to updateVendorOrderStatus',
+	invalidStatus: (value) => `Invalid orderStatus: ${value}`,
+	statusLocked: (value) => `Order status cannot be changed while the order is in ${value}`,
+	trackingNeedsOrderId: 'Parameter orderId is required to setShipmentTracking',
+	trackingNeedsList: 'Parameter trackingList is required to setShipmentTracking',
 };
+
+// The statuses a merchant cannot leave, and the ones a merchant may set (../shared/spec/order-api.md)
+const LOCKED = new Set([
+	'IGLOBAL_LABELS_PROCESSING', 'IGLOBAL_ORDER_ON_HOLD', 'IGLOBAL_FRAUD_REVIEW', 'IGLOBAL_ORDER_CANCELLED',
+	'VENDOR_CANCELLATION_REQUEST', 'VENDOR_END_OF_DAY_COMPLETE',
+]);
+const MERCHANT_STATUS = /^VENDOR_[A-Z_]+$/;
 
 function htmlPage(status, title, text) {
 	return `<!doctype html><html><head><title>${status} ${title}</title></head><body><h1>HTTP Status ${status} – ${title}</h1><p>${text}</p></body></html>`;
@@ -216,13 +238,22 @@ function json(res, body, status = 200) {
 
 const API = {
 	'/v1/orderNumbers': orderNumbers,
+	'/v2/orderDetail': orderDetail,
+	'/v1/updateMerchantOrderId': updateMerchantOrderId,
+	'/v1/updateVendorOrderStatus': updateVendorOrderStatus,
+	'/v2/setShipmentTracking': setShipmentTracking,
 };
+
+// orderDetail answers its errors with HTTP 400; the other endpoints with 200.
+const ERROR_STATUS = { '/v2/orderDetail': 400 };
 
 function handle(sandbox, state, req, res, raw) {
 	const url = new URL(req.url, 'http://sandbox');
 	if (url.pathname.startsWith('/_sandbox/')) return control(sandbox, state, req, res, url, raw);
 
 	const endpoint = API[url.pathname];
+	const errorStatus = ERROR_STATUS[url.pathname] ?? 200;
+	const fail = (text) => json(res, { error: text }, errorStatus);
 	if (!endpoint) return send(res, 404, 'text/html', htmlPage(404, 'Not Found', `No endpoint ${url.pathname}`));
 	if (req.method !== 'POST') {
 		return send(res, 405, 'text/html', htmlPage(405, 'Method Not Allowed', 'Use POST'), { Allow: 'POST' });
@@ -239,16 +270,16 @@ function handle(sandbox, state, req, res, raw) {
 	try {
 		body = JSON.parse(raw);
 	} catch {
-		return json(res, { error: ERR.parse });
+		return fail(ERR.parse);
 	}
-	if (body === null || typeof body !== 'object' || Array.isArray(body)) return json(res, { error: ERR.parse });
+	if (body === null || typeof body !== 'object' || Array.isArray(body)) return fail(ERR.parse);
 	const storeId = typeof body.store === 'number' ? String(body.store) : body.store;
-	if (typeof storeId !== 'string' || !/^\d+$/.test(storeId.trim())) return json(res, { error: ERR.parse });
+	if (typeof storeId !== 'string' || !/^\d+$/.test(storeId.trim())) return fail(ERR.parse);
 	const store = state.book.stores.get(storeId.trim());
 	if (!store || typeof body.secret !== 'string' || body.secret !== store.secret) {
-		return json(res, { error: ERR.credentials });
+		return fail(ERR.credentials);
 	}
-	return endpoint(state, store, body, res);
+	return endpoint(state, store, body, res, fail);
 }
 
 function visibleOrders(state, store) {
@@ -301,6 +332,137 @@ function orderNumbers(state, store, body, res) {
 		testOrderCount,
 		orders: list,
 	});
+}
+
+/**
+ * Finds an order by `orderId` as Zonos reads it: `999-10013` or `10013`, a string or a number.
+ * Returns { order } or { error } with Zonos' text.
+ */
+function findOrder(state, store, value, notFound) {
+	const text = typeof value === 'number' ? String(value) : value;
+	if (typeof text !== 'string') return { error: ERR.parse };
+	const m = /^(?:(\d+)-)?(\d+)$/.exec(text.trim());
+	if (!m) return { error: ERR.invalidOrderId(text) };
+	const order = m[1] !== undefined && m[1] !== store.storeId ? undefined : visibleOrders(state, store).find((o) => o.number === Number(m[2]));
+	return order ? { order } : { error: notFound(text) };
+}
+
+const cents = (value) => Math.round(Number(value) * 100);
+
+/** The order as orderDetail returns it, built from the seed: addresses, items, totals, payment. */
+function orderDetailOf(store, o) {
+	const items = o.items.map((i) => ({
+		productId: i.productId,
+		sku: i.sku,
+		description: i.description,
+		quantity: i.quantity,
+		unitPrice: Number(i.unitPrice),
+		itemCustomization: i.itemCustomization ?? null,
+	}));
+	const itemsCents = o.items.reduce((sum, i) => sum + cents(i.unitPrice) * i.quantity, 0);
+	const shippingCents = 1250 + 250 * (o.number % 4);
+	const dutyCents = Math.round(itemsCents * 0.2);
+	const [first, ...rest] = o.customer.name.split(' ');
+	const address = {
+		name: o.customer.name,
+		email: o.customer.email,
+		phone: `+1 555 01${String(o.number % 100).padStart(2, '0')}`,
+		company: null,
+		address1: `${o.number % 200} ${rest.join(' ') || first} Street`,
+		address2: null,
+		city: 'Sandbox City',
+		state: null,
+		zip: String(10000 + (o.number % 89999)),
+		countryCode: o.customer.countryCode,
+	};
+	return {
+		orderId: o.id,
+		merchantOrderId: o.merchantOrderId,
+		referenceId: o.referenceId,
+		testOrder: o.testOrder,
+		orderStatus: o.orderStatus,
+		...address,
+		billingName: address.name,
+		billingEmail: address.email,
+		billingPhone: address.phone,
+		billingAltPhone: null,
+		billingCompany: null,
+		billingAddress1: address.address1,
+		billingAddress2: null,
+		billingCity: address.city,
+		billingState: null,
+		billingZip: address.zip,
+		billingCountryCode: address.countryCode,
+		items,
+		itemsTotal: itemsCents / 100,
+		shippingTotal: shippingCents / 100,
+		dutyTaxesTotal: dutyCents / 100,
+		grandTotal: (itemsCents + shippingCents + dutyCents) / 100,
+		foreignCurrencyCode: o.currency,
+		customerSelectedShippingName: 'DHL Express Worldwide',
+		shippingCarrierServiceLevel: 'DHL_EXPRESS_WORLDWIDE',
+		paymentProcessing: {
+			paymentGateway: 'zonos',
+			paymentProcessor: 'stripe',
+			transactionId: `ch_sandbox_${o.number}`,
+			transactionType: 'AUTH_CAPTURE',
+			cardType: 'VISA',
+		},
+		promoCode: o.items.some((i) => Number(i.unitPrice) < 0) ? { code: 'WELCOME10', amount: 5 } : null,
+		poNumber: null,
+		notes: [],
+		boxCount: 1,
+		trackingList: o.tracking.map((number) => ({ number })),
+	};
+}
+
+function orderDetail(state, store, body, res, fail) {
+	const has = (key) => Object.prototype.hasOwnProperty.call(body, key);
+	if (has('orderId') && has('referenceId')) return fail(ERR.bothIdAndReference);
+	if (has('referenceId')) {
+		const order = visibleOrders(state, store).find((o) => o.referenceId === body.referenceId);
+		if (!order) return fail(ERR.noReference(body.referenceId));
+		return json(res, { order: orderDetailOf(store, order) });
+	}
+	if (!has('orderId')) return fail(ERR.idOrReference);
+	const found = findOrder(state, store, body.orderId, ERR.noOrder);
+	if (found.error) return fail(found.error);
+	return json(res, { order: orderDetailOf(store, found.order) });
+}
+
+function updateMerchantOrderId(state, store, body, res, fail) {
+	if (body.orderId === undefined || body.orderId === '') return fail(ERR.updateNeedsOrderId);
+	if (body.merchantOrderId === undefined || body.merchantOrderId === '') return fail(ERR.updateNeedsMerchantOrderId);
+	if (typeof body.merchantOrderId !== 'string') return fail(ERR.invalidBody);
+	const found = findOrder(state, store, body.orderId, ERR.updateNoOrder);
+	if (found.error) return fail(found.error);
+	found.order.merchantOrderId = body.merchantOrderId;
+	return json(res, { success: `Updated Order: ${found.order.number} with new merchantOrderId: ${body.merchantOrderId}` });
+}
+
+function updateVendorOrderStatus(state, store, body, res, fail) {
+	if (body.orderId === undefined || body.orderId === '') return fail(ERR.statusNeedsOrderId);
+	if (body.orderStatus === undefined || body.orderStatus === '') return fail(ERR.statusNeedsStatus);
+	if (typeof body.orderStatus !== 'string' || !MERCHANT_STATUS.test(body.orderStatus)) {
+		return fail(ERR.invalidStatus(String(body.orderStatus)));
+	}
+	const found = findOrder(state, store, body.orderId, ERR.noOrder);
+	if (found.error) return fail(found.error);
+	if (LOCKED.has(found.order.orderStatus)) return fail(ERR.statusLocked(found.order.orderStatus));
+	found.order.orderStatus = body.orderStatus;
+	found.order.statusAt = state.nowMs;
+	return json(res, { success: `Updated Order: ${found.order.number} with new orderStatus: ${body.orderStatus}` });
+}
+
+function setShipmentTracking(state, store, body, res, fail) {
+	if (body.orderId === undefined || body.orderId === '') return fail(ERR.trackingNeedsOrderId);
+	const list = body.trackingList;
+	if (!Array.isArray(list) || list.length === 0) return fail(ERR.trackingNeedsList);
+	if (!list.every((t) => t && typeof t.number === 'string' && t.number.trim() !== '')) return fail(ERR.invalidBody);
+	const found = findOrder(state, store, body.orderId, ERR.noOrder);
+	if (found.error) return fail(found.error);
+	found.order.tracking = list.map((t) => t.number); // the list replaces what was set before
+	return json(res, { success: `Updated Order: ${found.order.number} with new tracking info.` });
 }
 
 /** The sandbox's own control API, for a sandbox running in another process (e2e, `npm run sandbox`). */

@@ -46,4 +46,26 @@ describe('public interface', () => {
 		expect(orderType.default).toBe('all');
 		expect(orderType.options.map((o) => o.value)).toEqual(['all', 'live', 'test']);
 	});
+	test('the other operations and their parameters: get, updateMerchantOrderId, updateStatus, setTracking', () => {
+		const { description } = loader.getNode('zonos').type;
+		expect(property(description, 'operation').options.map((o) => o.value).sort()).toEqual(
+			['get', 'getOrderNumbers', 'setTracking', 'updateMerchantOrderId', 'updateStatus'],
+		);
+		const urls = Object.fromEntries(property(description, 'operation').options.map((o) => [o.value, o.routing.request.url]));
+		expect(urls).toEqual({
+			get: '/v2/orderDetail',
+			getOrderNumbers: '/v1/orderNumbers',
+			setTracking: '/v2/setShipmentTracking',
+			updateMerchantOrderId: '/v1/updateMerchantOrderId',
+			updateStatus: '/v1/updateVendorOrderStatus',
+		});
+		expect(property(description, 'lookupBy').options.map((o) => o.value)).toEqual(['orderId', 'referenceId']);
+		for (const name of ['orderId', 'referenceId', 'merchantOrderId', 'orderStatus', 'trackingNumbers']) {
+			expect(description.properties.some((p) => p.name === name)).toBe(true);
+		}
+		expect(property(description, 'orderStatus').options.map((o) => o.value)).toEqual([
+			'VENDOR_PREPARING_ORDER', 'VENDOR_SHIPMENT_READY', 'VENDOR_LABELS_PRINTED_DATE',
+			'VENDOR_CANCELLATION_REQUEST', 'VENDOR_END_OF_DAY_COMPLETE',
+		]);
+	});
 });

@@ -86,8 +86,7 @@ export function readUserDate(value: unknown): DateCheck {
 		return readUserDate((value as { toISO: () => unknown }).toISO());
 	}
 	if (typeof value !== 'string') {
-		const what = value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
-		return { ok: false, reason: `got ${what} instead of a date` };
+		return { ok: false, reason: `got ${describeType(value)} instead of a date` };
 	}
 	const text = value.trim();
 	if (text === '') return { ok: false, reason: 'is empty' };
@@ -105,6 +104,14 @@ export function readUserDate(value: unknown): DateCheck {
 	const offset = offsetMinutes(dateTime[8]);
 	if (offset === undefined) return { ok: false, reason: `"${dateTime[8]}" is not a UTC offset` };
 	return { ok: true, date: { kind: 'instant', ms: wallToUtcMs(wall) - offset * 60_000 } };
+}
+
+/** "nothing", "a list", "a number", "an object": what a parameter held instead of the expected value. */
+export function describeType(value: unknown): string {
+	if (value === null || value === undefined) return 'nothing';
+	if (Array.isArray(value)) return 'a list';
+	const type = typeof value;
+	return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 export function shorten(text: string, max = 60): string {

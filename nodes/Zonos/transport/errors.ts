@@ -1,6 +1,11 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
+import { ORDER_STATUSES, statusMeaning } from './statuses';
+
+const LOCKED_STATUSES = ORDER_STATUSES.filter((s) => s.locked).map((s) => s.value).join(', ');
+const MERCHANT_STATUSES = ORDER_STATUSES.filter((s) => s.setBy === 'merchant').map((s) => s.value).join(', ');
+
 /**
  * Every error this package raises is built here, from plain text only: never from a request
  * or response object, which would carry the store's secret in its body. Whatever text ends up
@@ -106,6 +111,27 @@ const KNOWN_ERRORS: Array<[RegExp, (m: RegExpExecArray) => [string, string]]> = 
 		() => [
 			'Zonos could not process the order details',
 			'Zonos failed on its side while reading this order. Try again later; if it persists, contact Zonos support with the order ID.',
+		],
+	],
+	[
+		/^Could not find an order with referenceId: (.*)$/i,
+		(m) => [
+			`Zonos has no order with reference ID ${m[1]} — check Reference ID`,
+			'The reference ID is the one your shop sent to Zonos at checkout.',
+		],
+	],
+	[
+		/^Order status cannot be changed while the order is in ([A-Z_]+)$/i,
+		(m) => [
+			`Zonos will not change the status while the order is ${m[1]}${statusMeaning(m[1]) ? ` (${statusMeaning(m[1])})` : ''}`,
+			`A merchant cannot change the status of an order that is ${LOCKED_STATUSES}. Wait until Zonos moves the order on, or contact Zonos.`,
+		],
+	],
+	[
+		/^Invalid orderStatus: (.*)$/i,
+		(m) => [
+			`Zonos does not accept the status ${m[1]} — check Order Status`,
+			`A merchant can set ${MERCHANT_STATUSES}.`,
 		],
 	],
 	[

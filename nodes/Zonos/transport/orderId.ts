@@ -1,7 +1,8 @@
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { shorten } from './dates';
+import { describeType, shorten } from './dates';
 import { invalidInput } from './errors';
+import { zonosCredentials } from './request';
 
 const WITH_STORE = /^(\d+)-(\d+)$/;
 const NUMBER_ONLY = /^\d+$/;
@@ -27,8 +28,7 @@ export function checkOrderId(
 		return String(value);
 	}
 	if (typeof value !== 'string') {
-		const what = value === null || value === undefined ? 'nothing' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
-		throw invalidInput(node, itemIndex, field, `got ${what} instead of an order ID`, example);
+		throw invalidInput(node, itemIndex, field, `got ${describeType(value)} instead of an order ID`, example);
 	}
 	const text = value.trim();
 	if (text === '') throw invalidInput(node, itemIndex, field, 'is empty', example);
@@ -47,4 +47,10 @@ export function checkOrderId(
 	}
 	if (NUMBER_ONLY.test(text)) return text;
 	throw invalidInput(node, itemIndex, field, `"${shorten(text)}" is not a Zonos order ID`, example);
+}
+
+/** The `orderId` parameter of the current item, checked against the credentials' store. */
+export async function orderIdParameter(context: IExecuteSingleFunctions, label = 'Order ID'): Promise<string> {
+	const { storeId } = await zonosCredentials(context);
+	return checkOrderId(context, label, context.getNodeParameter('orderId', ''), storeId);
 }

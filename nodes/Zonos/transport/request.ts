@@ -1,5 +1,8 @@
 import type {
 	DeclarativeRestApiSettings,
+	INodePropertyRouting,
+	PostReceiveAction,
+	PreSendAction,
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecutePaginationFunctions,
@@ -156,6 +159,32 @@ export async function readZonosAnswer(
 	return body as IDataObject;
 }
 
+/** Zonos answered JSON, but without the part the operation returns (`orders`, `order`). */
+export function answerWithout(
+	context: IExecuteSingleFunctions,
+	response: IN8nHttpFullResponse,
+	answer: IDataObject,
+	part: string,
+): Error {
+	return zonosFailure(
+		context.getNode(),
+		context.getItemIndex(),
+		`Zonos sent an answer without ${part === 'orders' ? 'an order list' : 'the order'}`,
+		`Expected "${part}"; the answer had the keys: ${Object.keys(answer).slice(0, 10).join(', ') || 'none'}.`,
+		response.statusCode,
+	);
+}
+
+/** postReceive of the update operations: Zonos' answer object is the item, paired to its input. */
+export async function zonosAnswerItem(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const answer = await readZonosAnswer(this, response);
+	return [{ json: answer, pairedItem: { item: this.getItemIndex() } }];
+}
+
 function preview(body: unknown, secret: unknown): string {
 	const text = typeof body === 'string' ? body : JSON.stringify(body) ?? String(body);
 	const oneLine = redact(text, secret).replace(/\s+/g, ' ').trim();
@@ -245,4 +274,18 @@ export async function sendToZonos(
 			`${redact(message, secret).slice(0, 300)}${code ? ` (${code})` : ''}`,
 		);
 	}
+}
+
+/**
+ * The routing of one operation: POST to `url`; `preSend` checks the input and writes the body;
+ * the request goes through `sendToZonos` (declared as n8n's pagination hook, see there);
+ * `postReceive` reads Zonos' answer into items.
+ */
+export function zonosRoute(url: string, preSend: PreSendAction, postReceive: PostReceiveAction): INodePropertyRouting {
+	return {
+		request: { url },
+		send: { preSend: [preSend], paginate: true },
+		operations: { pagination: sendToZonos },
+		output: { postReceive: [postReceive] },
+	};
 }

@@ -19,7 +19,7 @@ import {
 } from '../../transport/dates';
 import { invalidInput, zonosFailure } from '../../transport/errors';
 import { checkOrderId } from '../../transport/orderId';
-import { readZonosAnswer, withBody, zonosCredentials } from '../../transport/request';
+import { answerWithout, readZonosAnswer, withBody, zonosCredentials } from '../../transport/request';
 
 const showFor = (mode?: string[]) => ({
 	show: {
@@ -244,15 +244,7 @@ export async function orderNumbersItems(
 ): Promise<INodeExecutionData[]> {
 	const answer = await readZonosAnswer(this, response);
 	const itemIndex = this.getItemIndex();
-	if (!Array.isArray(answer.orders)) {
-		throw zonosFailure(
-			this.getNode(),
-			itemIndex,
-			'Zonos sent an answer without an order list',
-			`Expected an "orders" list; the answer had the keys: ${Object.keys(answer).slice(0, 10).join(', ') || 'none'}.`,
-			response.statusCode,
-		);
-	}
+	if (!Array.isArray(answer.orders)) throw answerWithout(this, response, answer, 'orders');
 	const query = await readQuery(this);
 	const keep = (order: IDataObject): boolean => {
 		if (query.orderType === 'live' && order.testOrder === true) return false;

@@ -1,8 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sendToZonos } from '../../transport/request';
+import { zonosRoute, zonosAnswerItem } from '../../transport/request';
+import { getDescription, orderDetailItem, orderDetailRequest } from './get';
 import { getOrderNumbersDescription, orderNumbersItems, orderNumbersRequest } from './getOrderNumbers';
+import { setTrackingDescription, setTrackingRequest } from './setTracking';
+import { updateMerchantOrderIdDescription, updateMerchantOrderIdRequest } from './updateMerchantOrderId';
+import { updateStatusDescription, updateStatusRequest } from './updateStatus';
 
+// Every operation: its endpoint, a preSend that checks the input and writes the body, and a
+// postReceive that reads the answer (see zonosRoute).
 export const orderDescription: INodeProperties[] = [
 	{
 		displayName: 'Operation',
@@ -12,20 +18,48 @@ export const orderDescription: INodeProperties[] = [
 		displayOptions: { show: { resource: ['order'] } },
 		options: [
 			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get an order',
+				description:
+					'Get one order with its customer, addresses, line items and totals, by Zonos order ID or by your reference ID',
+				routing: zonosRoute('/v2/orderDetail', orderDetailRequest, orderDetailItem),
+			},
+			{
 				name: 'Get Order Numbers',
 				value: 'getOrderNumbers',
 				action: 'Get order numbers',
 				description:
 					'List the orders placed since a date, between two dates, after an order, or still missing a merchant order ID',
-				routing: {
-					request: { url: '/v1/orderNumbers' },
-					send: { preSend: [orderNumbersRequest], paginate: true },
-					operations: { pagination: sendToZonos },
-					output: { postReceive: [orderNumbersItems] },
-				},
+				routing: zonosRoute('/v1/orderNumbers', orderNumbersRequest, orderNumbersItems),
+			},
+			{
+				name: 'Set Tracking',
+				value: 'setTracking',
+				action: 'Set tracking numbers of an order',
+				description: "Hand Zonos the shipment's tracking numbers for an order",
+				routing: zonosRoute('/v2/setShipmentTracking', setTrackingRequest, zonosAnswerItem),
+			},
+			{
+				name: 'Update Merchant Order ID',
+				value: 'updateMerchantOrderId',
+				action: 'Set the merchant order ID of an order',
+				description: "Write your shop's order number to a Zonos order (it then leaves the missing list)",
+				routing: zonosRoute('/v1/updateMerchantOrderId', updateMerchantOrderIdRequest, zonosAnswerItem),
+			},
+			{
+				name: 'Update Status',
+				value: 'updateStatus',
+				action: 'Update the status of an order',
+				description: 'Move an order through the merchant statuses: preparing, shipment ready, labels printed and more',
+				routing: zonosRoute('/v1/updateVendorOrderStatus', updateStatusRequest, zonosAnswerItem),
 			},
 		],
 		default: 'getOrderNumbers',
 	},
+	...getDescription,
 	...getOrderNumbersDescription,
+	...setTrackingDescription,
+	...updateMerchantOrderIdDescription,
+	...updateStatusDescription,
 ];

@@ -1,0 +1,46 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+import { invalidInput } from '../../transport/errors';
+import { orderIdParameter } from '../../transport/orderId';
+import { withBody } from '../../transport/request';
+import { checkText } from '../../transport/text';
+import { orderIdField } from './fields';
+
+const EXAMPLE = 'One or more tracking numbers: 1Z999AA10123456784, or 1Z999AA10123456784, 1Z999AA10123456785, or a list from an expression.';
+
+export const setTrackingDescription: INodeProperties[] = [
+	orderIdField(['setTracking']),
+	{
+		displayName: 'Tracking Numbers',
+		name: 'trackingNumbers',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 1Z999AA10123456784, 1Z999AA10123456785',
+		description: 'One or more tracking numbers, separated by commas — or a list from an expression',
+		displayOptions: { show: { resource: ['order'], operation: ['setTracking'] } },
+	},
+];
+
+/** Tracking numbers from comma-separated text or a list; blanks around each are not part of it. */
+function readTrackingNumbers(context: IExecuteSingleFunctions): string[] {
+	const value = context.getNodeParameter('trackingNumbers', '') as unknown;
+	const label = 'Tracking Numbers';
+	let entries: unknown[];
+	if (Array.isArray(value)) entries = value;
+	else if (typeof value === 'string') entries = value.split(',').filter((part) => part.trim() !== '');
+	else entries = [value];
+	if (entries.length === 0) throw invalidInput(context.getNode(), context.getItemIndex(), label, 'is empty', EXAMPLE);
+	return entries.map((entry, index) =>
+		checkText(context, entries.length > 1 ? `${label} (entry ${index + 1})` : label, typeof entry === 'string' ? entry.trim() : entry, EXAMPLE, { maxLength: 100 }),
+	);
+}
+
+export async function setTrackingRequest(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const orderId = await orderIdParameter(this);
+	const trackingList = readTrackingNumbers(this).map((number) => ({ number }));
+	return withBody(requestOptions, { orderId, trackingList });
+}

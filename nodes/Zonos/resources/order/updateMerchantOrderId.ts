@@ -1,0 +1,35 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+import { orderIdParameter } from '../../transport/orderId';
+import { withBody } from '../../transport/request';
+import { checkText } from '../../transport/text';
+import { orderIdField } from './fields';
+
+export const updateMerchantOrderIdDescription: INodeProperties[] = [
+	orderIdField(['updateMerchantOrderId']),
+	{
+		displayName: 'Merchant Order ID',
+		name: 'merchantOrderId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 100050',
+		description:
+			"Your shop's order number for this order. Once set, the order leaves the 'Missing a Merchant Order ID' list.",
+		displayOptions: { show: { resource: ['order'], operation: ['updateMerchantOrderId'] } },
+	},
+];
+
+export async function updateMerchantOrderIdRequest(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const orderId = await orderIdParameter(this);
+	const merchantOrderId = checkText(
+		this,
+		'Merchant Order ID',
+		this.getNodeParameter('merchantOrderId', ''),
+		"Your shop's order number, such as 100050 or WC-2026-0042.",
+	);
+	return withBody(requestOptions, { orderId, merchantOrderId });
+}

@@ -1,0 +1,43 @@
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+import { orderIdParameter } from '../../transport/orderId';
+import { withBody } from '../../transport/request';
+import { ORDER_STATUSES } from '../../transport/statuses';
+import { checkText } from '../../transport/text';
+import { orderIdField } from './fields';
+
+const merchantStatuses = ORDER_STATUSES.filter((s) => s.setBy === 'merchant');
+
+export const updateStatusDescription: INodeProperties[] = [
+	orderIdField(['updateStatus']),
+	{
+		displayName: 'Order Status',
+		name: 'orderStatus',
+		type: 'options',
+		required: true,
+		default: 'VENDOR_PREPARING_ORDER',
+		description:
+			'The merchant status to set. Zonos may add statuses: to set one not listed, use an expression with its name. Zonos refuses changes while an order is under fraud review, on hold, cancelled, in label processing, or after a cancellation request or end of day.',
+		options: merchantStatuses.map((s) => ({
+			name: s.value,
+			value: s.value,
+			description: s.meaning.charAt(0).toUpperCase() + s.meaning.slice(1),
+		})),
+		displayOptions: { show: { resource: ['order'], operation: ['updateStatus'] } },
+	},
+];
+
+export async function updateStatusRequest(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const orderId = await orderIdParameter(this);
+	const orderStatus = checkText(
+		this,
+		'Order Status',
+		this.getNodeParameter('orderStatus', ''),
+		`A status name such as ${merchantStatuses.map((s) => s.value).join(', ')}.`,
+		{ maxLength: 100, wholeNumbers: false },
+	);
+	return withBody(requestOptions, { orderId, orderStatus });
+}
