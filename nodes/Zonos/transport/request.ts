@@ -9,7 +9,9 @@ import type {
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
+	INode,
 	INodeExecutionData,
+	IPollFunctions,
 } from 'n8n-workflow';
 
 import { explainZonosError, invalidInput, isOwnError, redact, zonosFailure } from './errors';
@@ -24,10 +26,10 @@ export interface ZonosCredentials {
 }
 
 /** The credentials, checked before any request is built from them. */
-export async function zonosCredentials(context: IExecuteSingleFunctions): Promise<ZonosCredentials> {
+export async function zonosCredentials(context: IExecuteSingleFunctions | IPollFunctions): Promise<ZonosCredentials> {
 	const data: ICredentialDataDecryptedObject = await context.getCredentials(CREDENTIALS_TYPE);
 	const node = context.getNode();
-	const itemIndex = context.getItemIndex();
+	const itemIndex = 'getItemIndex' in context ? context.getItemIndex() : 0;
 	const storeId = String(data.storeId ?? '').trim();
 	if (!/^\d+$/.test(storeId)) {
 		throw invalidInput(
@@ -68,7 +70,7 @@ export function withBody(requestOptions: IHttpRequestOptions, fields: IDataObjec
 	return requestOptions;
 }
 
-function secretOf(context: IExecuteSingleFunctions): Promise<unknown> {
+function secretOf(context: IExecuteSingleFunctions | IPollFunctions): Promise<unknown> {
 	return context
 		.getCredentials(CREDENTIALS_TYPE)
 		.then((data) => data.secret)
@@ -86,10 +88,17 @@ export async function readZonosAnswer(
 	context: IExecuteSingleFunctions,
 	response: IN8nHttpFullResponse,
 ): Promise<IDataObject> {
-	const node = context.getNode();
-	const itemIndex = context.getItemIndex();
+	return interpretZonosAnswer(context.getNode(), context.getItemIndex(), response, await secretOf(context));
+}
+
+/** The reading behind readZonosAnswer, for callers outside the declarative hooks (the trigger). */
+export function interpretZonosAnswer(
+	node: INode,
+	itemIndex: number,
+	response: IN8nHttpFullResponse,
+	secret: unknown,
+): IDataObject {
 	const status = response.statusCode;
-	const secret = await secretOf(context);
 	let body: unknown = response.body;
 	if (Buffer.isBuffer(body)) body = body.toString('utf8');
 	if (typeof body === 'string') {
@@ -236,6 +245,35 @@ function findInCauses(error: unknown, key: 'code' | 'message'): string | undefin
 	return undefined;
 }
 
+/** A request that got no usable HTTP answer (refused, reset, timed out...), in plain words. */
+export function describeTransportFailure(
+	node: INode,
+	itemIndex: number,
+	error: unknown,
+	timeout: number | undefined,
+	secret: unknown,
+): Error {
+	const timedOut = findInCauses(error, 'message');
+	const code = findInCauses(error, 'code');
+	if (timedOut || code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
+		return zonosFailure(
+			node,
+			itemIndex,
+			`Zonos did not answer within ${timeout ? formatDuration(timeout) : 'the time limit'}`,
+			'The node gave up waiting. Try again later, turn on "Retry On Fail", or raise the timeout under Request Options.',
+		);
+	}
+	const known = code ? NETWORK_CAUSES[code] : undefined;
+	if (known) return zonosFailure(node, itemIndex, known[0], `${known[1]} (${code})`);
+	const message = (error as Error)?.message ?? String(error);
+	return zonosFailure(
+		node,
+		itemIndex,
+		'The request to Zonos failed',
+		`${redact(message, secret).slice(0, 300)}${code ? ` (${code})` : ''}`,
+	);
+}
+
 /**
  * n8n's declarative engine hands the request to `operations.pagination` when a node defines
  * it. Zonos has no paging; the node uses this hook as the one place that sees a failed
@@ -250,29 +288,7 @@ export async function sendToZonos(
 		return await this.makeRoutingRequest(requestData);
 	} catch (error) {
 		if (isOwnError(error)) throw error;
-		const node = this.getNode();
-		const itemIndex = this.getItemIndex();
-		const timeout = requestData.options.timeout;
-		const timedOut = findInCauses(error, 'message');
-		const code = findInCauses(error, 'code');
-		if (timedOut || code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
-			throw zonosFailure(
-				node,
-				itemIndex,
-				`Zonos did not answer within ${timeout ? formatDuration(timeout) : 'the time limit'}`,
-				'The node gave up waiting. Try again later, turn on "Retry On Fail", or raise the timeout under Request Options.',
-			);
-		}
-		const known = code ? NETWORK_CAUSES[code] : undefined;
-		if (known) throw zonosFailure(node, itemIndex, known[0], `${known[1]} (${code})`);
-		const message = (error as Error)?.message ?? String(error);
-		const secret = await secretOf(this);
-		throw zonosFailure(
-			node,
-			itemIndex,
-			'The request to Zonos failed',
-			`${redact(message, secret).slice(0, 300)}${code ? ` (${code})` : ''}`,
-		);
+		throw describeTransportFailure(this.getNode(), this.getItemIndex(), error, requestData.options.timeout, await secretOf(this));
 	}
 }
 
