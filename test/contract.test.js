@@ -68,4 +68,12 @@ describe('public interface', () => {
 			'VENDOR_CANCELLATION_REQUEST', 'VENDOR_END_OF_DAY_COMPLETE',
 		]);
 	});
+
+	test('trigger zonosTrigger ("Zonos Trigger"): polling, events newOrder and orderStatusChanged', () => {
+		const { description } = loader.getNode('zonosTrigger').type;
+		expect(description.displayName).toBe('Zonos Trigger');
+		expect(description.polling).toBe(true);
+		expect(property(description, 'event').options.map((o) => o.value)).toEqual(['newOrder', 'orderStatusChanged']);
+		expect(description.credentials).toEqual([{ name: 'zonosApi', required: true }]);
+	});
 });

@@ -24,7 +24,16 @@ process.env.N8N_LOG_OUTPUT ??= 'file';
 process.env.N8N_LOG_FILE_LOCATION ??= path.join(process.env.N8N_USER_FOLDER, 'logs', 'n8n.log');
 const LOG_FILE = process.env.N8N_LOG_FILE_LOCATION;
 
-const { PackageDirectoryLoader, WorkflowExecute, ExecutionLifecycleHooks, ExecuteContext, RoutingNode } = require('n8n-core');
+const { Container } = require('@n8n/di');
+const {
+	PackageDirectoryLoader,
+	WorkflowExecute,
+	ExecutionLifecycleHooks,
+	ExecuteContext,
+	RoutingNode,
+	PollContext,
+	TriggersAndPollers,
+} = require('n8n-core');
 const { ICredentialsHelper, NodeHelpers, Workflow } = require('n8n-workflow');
 
 const PACKAGE_DIR = path.resolve(__dirname, '..', '..');
@@ -306,6 +315,46 @@ async function testCredentials(credentialType, data) {
 	return { status: 'OK', message: 'Connection successful!' };
 }
 
+/**
+ * One poll of a trigger node, the way n8n's active-workflow manager runs it: n8n-core's
+ * PollContext (mode 'trigger', or 'manual' for "Fetch Test Event") and TriggersAndPollers.
+ * `staticData` is the workflow's static data as n8n stores it (JSON); a restart is simply a
+ * new call with what the previous one returned. Returns { items, error, staticData }.
+ */
+async function pollTrigger({ parameters, credentials, staticData = {}, mode = 'trigger', activation = 'activate', timezone = 'UTC' }) {
+	const loader = await loadPackage();
+	const node = {
+		id: 'zonos-trigger',
+		name: 'Zonos Trigger',
+		type: `${PACKAGE_NAME}.zonosTrigger`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { zonosApi: { id: '1', name: 'Zonos sandbox' } },
+	};
+	const workflow = new Workflow({
+		id: 'trigger-test',
+		name: 'trigger test',
+		nodes: [node],
+		connections: {},
+		nodeTypes: new NodeTypes(loader),
+		settings: { timezone },
+		active: mode !== 'manual',
+		staticData: JSON.parse(JSON.stringify(staticData)),
+	});
+	const additionalData = additionalDataFor(
+		new CredentialsHelper(loader, credentials),
+		new ExecutionLifecycleHooks(mode, 'trigger-test', { nodes: [node], connections: {} }),
+	);
+	const context = new PollContext(workflow, node, additionalData, mode, activation);
+	try {
+		const result = await Container.get(TriggersAndPollers).runPollFunction(workflow, node, context);
+		return { items: result === null ? null : result[0], error: undefined, staticData: JSON.parse(JSON.stringify(workflow.staticData)) };
+	} catch (error) {
+		return { items: null, error, staticData: JSON.parse(JSON.stringify(workflow.staticData)) };
+	}
+}
+
 /** A workflow of one Zonos node with the given parameters. */
 function zonosWorkflow(parameters, { timezone = 'UTC', nodeSettings = {}, name = 'Zonos' } = {}) {
 	return {
@@ -331,4 +380,4 @@ function n8nLog() {
 	return fs.existsSync(LOG_FILE) ? fs.readFileSync(LOG_FILE, 'utf8') : '';
 }
 
-module.exports = { n8nLog, runWorkflow, testCredentials, zonosWorkflow, loadPackage, PACKAGE_DIR, PACKAGE_NAME };
+module.exports = { n8nLog, pollTrigger, runWorkflow, testCredentials, zonosWorkflow, loadPackage, PACKAGE_DIR, PACKAGE_NAME };

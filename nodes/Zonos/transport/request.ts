@@ -305,3 +305,34 @@ export function zonosRoute(url: string, preSend: PreSendAction, postReceive: Pos
 		output: { postReceive: [postReceive] },
 	};
 }
+
+/** Options every Zonos request shares (the node's requestDefaults say the same for the declarative routes). */
+export function zonosRequestOptions(baseUrl: string, url: string, body: IDataObject): IHttpRequestOptions {
+	return {
+		method: 'POST',
+		baseURL: baseUrl.replace(/\/+$/, ''),
+		url,
+		headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+		body,
+		ignoreHttpStatusErrors: true,
+		disableFollowRedirect: true,
+		returnFullResponse: true,
+		timeout: 120_000,
+	};
+}
+
+/**
+ * One Zonos call from a polling trigger: the credentials add store and secret to the body, as
+ * for the action node; the answer is read with the same rules and errors.
+ */
+export async function callZonos(this: IPollFunctions, url: string, body: IDataObject): Promise<IDataObject> {
+	const { baseUrl, secret } = await zonosCredentials(this);
+	const options = zonosRequestOptions(baseUrl, url, body);
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIALS_TYPE, options)) as IN8nHttpFullResponse;
+	} catch (error) {
+		throw describeTransportFailure(this.getNode(), 0, error, options.timeout, secret);
+	}
+	return interpretZonosAnswer(this.getNode(), 0, response, secret);
+}

@@ -19,6 +19,8 @@ import {
 } from '../../transport/dates';
 import { invalidInput, zonosFailure } from '../../transport/errors';
 import { checkOrderId } from '../../transport/orderId';
+import { matchesOrderType, ORDER_TYPE_OPTIONS } from '../../transport/orderType';
+import type { OrderType } from '../../transport/orderType';
 import { answerWithout, readZonosAnswer, withBody, zonosCredentials } from '../../transport/request';
 
 const showFor = (mode?: string[]) => ({
@@ -115,11 +117,7 @@ export const getOrderNumbersDescription: INodeProperties[] = [
 				displayName: 'Order Type',
 				name: 'orderType',
 				type: 'options',
-				options: [
-					{ name: 'All Orders', value: 'all', description: 'Live and test orders' },
-					{ name: 'Live Orders Only', value: 'live', description: 'Leave out test orders' },
-					{ name: 'Test Orders Only', value: 'test', description: 'Only orders marked as test orders' },
-				],
+				options: ORDER_TYPE_OPTIONS,
 				default: 'all',
 				description: 'Which orders to return',
 			},
@@ -134,7 +132,7 @@ interface OrderNumbersQuery {
 	body: IDataObject;
 	from?: number; // first instant included (epoch ms)
 	until?: number; // first instant excluded
-	orderType: 'all' | 'live' | 'test';
+	orderType: OrderType;
 }
 
 function workflowTimeZone(context: IExecuteSingleFunctions): string {
@@ -174,7 +172,7 @@ async function readQuery(context: IExecuteSingleFunctions): Promise<OrderNumbers
 	if (!['all', 'live', 'test'].includes(orderType)) {
 		throw invalidInput(node, itemIndex, 'Order Type', `"${orderType}" is not an order type`, 'Use all, live or test.');
 	}
-	const query: OrderNumbersQuery = { body: {}, orderType: orderType as OrderNumbersQuery['orderType'] };
+	const query: OrderNumbersQuery = { body: {}, orderType: orderType as OrderType };
 	const includeStatuses = context.getNodeParameter('includeStatuses', false);
 	if (typeof includeStatuses !== 'boolean') {
 		throw invalidInput(node, itemIndex, 'Include Statuses', 'expected true or false', 'Switch it on or off.');
@@ -247,8 +245,7 @@ export async function orderNumbersItems(
 	if (!Array.isArray(answer.orders)) throw answerWithout(this, response, answer, 'orders');
 	const query = await readQuery(this);
 	const keep = (order: IDataObject): boolean => {
-		if (query.orderType === 'live' && order.testOrder === true) return false;
-		if (query.orderType === 'test' && order.testOrder !== true) return false;
+		if (!matchesOrderType(order, query.orderType)) return false;
 		if (query.from === undefined) return true;
 		const placed = parseZonosTimestamp(order.timestamp);
 		// An order whose timestamp cannot be read is kept: Zonos returned it for the days asked.
