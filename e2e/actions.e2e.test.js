@@ -1,0 +1,143 @@
+'use strict';
+/**
+ * The package inside real n8n: installed as a community package, credentials and workflows
+ * imported with n8n's CLI, each workflow run with `n8n execute --id --rawOutput` against the
+ * Zonos sandbox, and the items, errors, sandbox requests and n8n's own log checked.
+ */
+const { prepareN8n } = require('./harness/n8n');
+const { WORKFLOWS, credentialsFor, merchantOrderIdLoopExample } = require('./workflows');
+const { startSandbox } = require('../sandbox/server');
+
+let sandbox;
+let n8n;
+const outputs = [];
+
+beforeAll(async () => {
+	sandbox = await startSandbox();
+	n8n = await prepareN8n({ name: 'actions' });
+	await n8n.importCredentials(credentialsFor(sandbox));
+	await n8n.importWorkflows([...Object.values(WORKFLOWS), merchantOrderIdLoopExample()]);
+}, 600_000);
+
+afterAll(async () => {
+	await n8n?.stop();
+	await sandbox?.close();
+});
+
+async function execute(workflow) {
+	const result = await n8n.execute(workflow.id);
+	outputs.push(result.stdout, result.stderr);
+	return result;
+}
+
+const itemsOf = (result, node = 'Zonos') => result.run.data.resultData.runData[node][0].data.main[0];
+const ids = (items) => items.map((i) => i.json.id);
+
+describe(`real n8n: Get Order Numbers`, () => {
+	test('since a date', async () => {
+		const result = await execute(WORKFLOWS.sinceDate);
+		expect(result.code).toBe(0);
+		expect(result.run.status).toBe('success');
+		expect(ids(itemsOf(result))).toEqual(['10011', '10012', '10013', '10014', '10015', '10016', '10017', '10018', '10019', '10020', '10021'].map((n) => `999-${n}`));
+		expect(itemsOf(result)[0].json).toEqual({ testOrder: true, id: '999-10011', timestamp: '2026-11-20 00:00:00.0' });
+	});
+
+	test('a day in the workflow timezone (Asia/Tokyo), with statuses', async () => {
+		const result = await execute(WORKFLOWS.dateRangeTokyo);
+		expect(result.code).toBe(0);
+		expect(ids(itemsOf(result))).toEqual(['10009', '10010', '10011', '10012', '10013', '10014', '10015'].map((n) => `999-${n}`));
+		expect(Object.keys(itemsOf(result)[0].json)).toEqual(['testOrder', 'id', 'timestamp', 'merchantOrderId', 'orderStatus', 'orderStatusDate', 'orderStatusDateString']);
+	});
+
+	test('after an order, live orders only', async () => {
+		const result = await execute(WORKFLOWS.sinceOrderId);
+		expect(ids(itemsOf(result))).toEqual(['999-10019', '999-10020', '999-10021']);
+	});
+
+	test('missing a merchant order ID', async () => {
+		const result = await execute(WORKFLOWS.missing);
+		expect(itemsOf(result)).toHaveLength(15);
+		expect(itemsOf(result).every((i) => i.json.merchantOrderId === null)).toBe(true);
+	});
+
+	test('a wrong secret fails the execution with a message naming the credentials', async () => {
+		const result = await execute(WORKFLOWS.wrongSecret);
+		expect(result.code).not.toBe(0);
+		expect(result.run.data.resultData.error.message).toBe('Zonos rejected the store ID or secret — check the Zonos API credentials');
+	});
+
+	test('an order of another store is refused before anything is sent', async () => {
+		const before = sandbox.apiRequests().length;
+		const result = await execute(WORKFLOWS.badInput);
+		expect(result.code).not.toBe(0);
+		expect(result.run.data.resultData.error.message).toBe(
+			'Since Order ID: order 123-45678 belongs to store 123, but the credentials are for store 999',
+		);
+		expect(sandbox.apiRequests().length).toBe(before);
+	});
+
+	test('On Error: Continue yields an error item and the workflow goes on', async () => {
+		const result = await execute(WORKFLOWS.continueOnFail);
+		expect(result.code).toBe(0);
+		expect(result.run.status).toBe('success');
+		const [item] = itemsOf(result);
+		expect(item.json.error).toBe('Zonos has no order 999-99999 to start from — check Since Order ID');
+		expect(itemsOf(result, 'After Zonos')).toHaveLength(1);
+	});
+});
+
+describe('real n8n: the other operations', () => {
+	test('Get', async () => {
+		const result = await execute(WORKFLOWS.get);
+		expect(result.code).toBe(0);
+		const [item] = itemsOf(result);
+		expect(item.json).toMatchObject({ orderId: '999-10013', merchantOrderId: '100049', foreignCurrencyCode: 'JPY' });
+		expect(Array.isArray(item.json.items)).toBe(true);
+	});
+
+	test('Update Merchant Order ID', async () => {
+		const result = await execute(WORKFLOWS.updateMerchantOrderId);
+		expect(itemsOf(result)[0].json).toEqual({ success: 'Updated Order: 10014 with new merchantOrderId: E2E-10014' });
+		expect(sandbox.book.storeOrders('999').find((o) => o.id === '999-10014').merchantOrderId).toBe('E2E-10014');
+	});
+
+	test('Update Status, and a status the merchant may not leave', async () => {
+		const result = await execute(WORKFLOWS.updateStatus);
+		expect(itemsOf(result)[0].json.success).toMatch(/VENDOR_SHIPMENT_READY/);
+		const locked = await execute(WORKFLOWS.updateStatusLocked);
+		expect(locked.code).not.toBe(0);
+		expect(locked.run.data.resultData.error.message).toBe(
+			'Zonos will not change the status while the order is IGLOBAL_FRAUD_REVIEW (under fraud review)',
+		);
+	});
+
+	test('Set Tracking', async () => {
+		const result = await execute(WORKFLOWS.setTracking);
+		expect(itemsOf(result)[0].json).toEqual({ success: 'Updated Order: 10013 with new tracking info.' });
+		expect(sandbox.book.storeOrders('999').find((o) => o.id === '999-10013').tracking).toEqual(['1Z999AA10123456784', '1Z999AA10123456785']);
+	});
+
+	test('the example merchant-order-ID loop empties the missing list', async () => {
+		const result = await execute(merchantOrderIdLoopExample());
+		expect(result.code).toBe(0);
+		const written = itemsOf(result, 'Write shop order number to Zonos');
+		expect(written.length).toBeGreaterThan(0);
+		const stillMissing = sandbox.book
+			.storeOrders('999')
+			.filter((o) => o.placedAt >= sandbox.now() - 14 * 86_400_000 && o.merchantOrderId === null);
+		expect(stillMissing).toEqual([]);
+		expect(written.every((i) => /^Updated Order: \d+ with new merchantOrderId: SHOP-\d+$/.test(i.json.success))).toBe(true);
+	});
+});
+
+describe('real n8n: the secret', () => {
+	test("is in no output of n8n's CLI and no line of n8n's debug log", () => {
+		const secret = sandbox.stores[0].secret;
+		expect(outputs.length).toBeGreaterThanOrEqual(24);
+		for (const text of outputs) expect(text).not.toContain(secret);
+		const log = n8n.log();
+		expect(log).toMatch(/Zonos rejected the store ID or secret/);
+		expect(log).not.toContain(secret);
+		expect(log).not.toContain('00000000-bad0-4bad-8bad-000000000000');
+	});
+});

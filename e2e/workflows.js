@@ -1,0 +1,96 @@
+'use strict';
+/** Workflows the e2e suite imports into real n8n: a Manual Trigger feeding Zonos nodes. */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const GOOD = { id: 'zonosSandboxGood', name: 'Zonos sandbox' };
+const WRONG = { id: 'zonosSandboxWrong', name: 'Zonos sandbox, wrong secret' };
+
+function credentialsFor(sandbox) {
+	const [store] = sandbox.stores;
+	const data = { storeId: store.storeId, secret: store.secret, baseUrl: sandbox.url };
+	return [
+		{ ...GOOD, type: 'zonosApi', data },
+		{ ...WRONG, type: 'zonosApi', data: { ...data, secret: '00000000-bad0-4bad-8bad-000000000000' } },
+	];
+}
+
+const zonosNode = (name, parameters, { x = 220, credential = GOOD, settings = {} } = {}) => ({
+	id: `node-${name.replace(/\W+/g, '-')}`,
+	name,
+	type: 'n8n-nodes-zonos.zonos',
+	typeVersion: 1,
+	position: [x, 0],
+	parameters: { resource: 'order', ...parameters },
+	credentials: { zonosApi: credential },
+	...settings,
+});
+
+/** Manual Trigger → the given nodes, in a chain. */
+function chain(id, name, nodes, { timezone = 'UTC' } = {}) {
+	const all = [{ id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }, ...nodes];
+	const connections = {};
+	for (let i = 0; i < all.length - 1; i++) {
+		connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
+	}
+	return { id, name, nodes: all, connections, settings: { timezone, executionOrder: 'v1' }, active: false };
+}
+
+const noOp = (name, x) => ({ id: `node-${name}`, name, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [x, 0], parameters: {} });
+
+const getOrderNumbers = (parameters) => ({ operation: 'getOrderNumbers', options: {}, ...parameters });
+
+/** One workflow per Get Order Numbers mode, the error paths, and each other operation. */
+const WORKFLOWS = {
+	sinceDate: chain('e2eSinceDate0001', 'Zonos e2e: since a date', [zonosNode('Zonos', getOrderNumbers({ mode: 'sinceDate', sinceDate: '2026-11-20' }))]),
+	dateRangeTokyo: chain(
+		'e2eDateRange0001',
+		'Zonos e2e: 20 November in Tokyo',
+		[zonosNode('Zonos', getOrderNumbers({ mode: 'dateRange', sinceDate: '2026-11-20', throughDate: '2026-11-20', includeStatuses: true }))],
+		{ timezone: 'Asia/Tokyo' },
+	),
+	sinceOrderId: chain('e2eSinceOrder001', 'Zonos e2e: after an order', [
+		zonosNode('Zonos', getOrderNumbers({ mode: 'sinceOrderId', sinceOrderId: '999-10018', options: { orderType: 'live' } })),
+	]),
+	missing: chain('e2eMissingMoid01', 'Zonos e2e: missing merchant order ID', [
+		zonosNode('Zonos', getOrderNumbers({ mode: 'missingMerchantOrderId', includeStatuses: true })),
+	]),
+	wrongSecret: chain('e2eWrongSecret01', 'Zonos e2e: wrong secret', [
+		zonosNode('Zonos', getOrderNumbers({ mode: 'sinceDate', sinceDate: '2026-11-20' }), { credential: WRONG }),
+	]),
+	badInput: chain('e2eBadInput00001', 'Zonos e2e: order of another store', [
+		zonosNode('Zonos', getOrderNumbers({ mode: 'sinceOrderId', sinceOrderId: '123-45678' })),
+	]),
+	continueOnFail: chain('e2eContinue00001', 'Zonos e2e: continue on fail', [
+		zonosNode('Zonos', getOrderNumbers({ mode: 'sinceOrderId', sinceOrderId: '999-99999' }), { settings: { onError: 'continueRegularOutput' } }),
+		noOp('After Zonos', 440),
+	]),
+	get: chain('e2eGetOrder00001', 'Zonos e2e: get an order', [zonosNode('Zonos', { operation: 'get', lookupBy: 'orderId', orderId: '999-10013' })]),
+	updateMerchantOrderId: chain('e2eUpdateMoid001', 'Zonos e2e: set merchant order ID', [
+		zonosNode('Zonos', { operation: 'updateMerchantOrderId', orderId: '999-10014', merchantOrderId: 'E2E-10014' }),
+	]),
+	updateStatus: chain('e2eUpdateStat001', 'Zonos e2e: update status', [
+		zonosNode('Zonos', { operation: 'updateStatus', orderId: '999-10015', orderStatus: 'VENDOR_SHIPMENT_READY' }),
+	]),
+	updateStatusLocked: chain('e2eStatusLock001', 'Zonos e2e: status the merchant may not leave', [
+		zonosNode('Zonos', { operation: 'updateStatus', orderId: '999-10006', orderStatus: 'VENDOR_SHIPMENT_READY' }),
+	]),
+	setTracking: chain('e2eSetTrack00001', 'Zonos e2e: set tracking', [
+		zonosNode('Zonos', { operation: 'setTracking', orderId: '999-10013', trackingNumbers: '1Z999AA10123456784, 1Z999AA10123456785' }),
+	]),
+};
+
+/**
+ * The importable example of the merchant-order-ID loop, as users get it, pointed at the sandbox
+ * credential. Its Schedule Trigger is swapped for a Manual Trigger so that `n8n execute` can
+ * start it; everything else runs unchanged (the "create in shop" placeholder is n8n's NoOp).
+ */
+function merchantOrderIdLoopExample() {
+	const example = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'examples', 'merchant-order-id-loop.json'), 'utf8'));
+	const trigger = example.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger');
+	Object.assign(trigger, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
+	for (const node of example.nodes) if (node.credentials?.zonosApi) node.credentials.zonosApi = GOOD;
+	return { ...example, id: 'e2eExampleLoop01', active: false };
+}
+
+module.exports = { WORKFLOWS, credentialsFor, merchantOrderIdLoopExample, chain, zonosNode, GOOD, WRONG };
