@@ -83,14 +83,18 @@ function parseRun(stdout) {
  * A real n8n with this package installed, in a fresh user folder.
  * Returns helpers; call `stop()` when done (it also removes the folder unless KEEP_E2E is set).
  */
-async function prepareN8n({ name = 'suite' } = {}) {
+async function prepareN8n({ name = 'suite', root: keptRoot } = {}) {
 	ensureN8n();
-	const root = fs.mkdtempSync(path.join(os.tmpdir(), `zonos-e2e-${name}-`));
+	// a given root is kept (npm run dev); otherwise a temporary one is removed by stop()
+	const root = keptRoot ?? fs.mkdtempSync(path.join(os.tmpdir(), `zonos-e2e-${name}-`));
+	fs.mkdirSync(root, { recursive: true });
 	const userFolder = path.join(root, 'user');
 	fs.mkdirSync(userFolder, { recursive: true });
 	const tarball = packPackage(root);
 	installPackage(userFolder, tarball);
+	fs.rmSync(tarball);
 	const logFile = path.join(root, 'n8n.log');
+	fs.rmSync(logFile, { force: true });
 	const env = {
 		...process.env,
 		N8N_USER_FOLDER: userFolder,
@@ -191,7 +195,7 @@ async function prepareN8n({ name = 'suite' } = {}) {
 	async function stop() {
 		for (const child of children) child.kill('SIGKILL');
 		children.clear();
-		if (!process.env.KEEP_E2E) fs.rmSync(root, { recursive: true, force: true });
+		if (!keptRoot && !process.env.KEEP_E2E) fs.rmSync(root, { recursive: true, force: true });
 	}
 
 	const log = () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '');
@@ -208,8 +212,9 @@ async function ownerSession(url) {
 	});
 	if (!response.ok) throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
 	const cookie = (response.headers.getSetCookie?.() ?? [response.headers.get('set-cookie')]).map((c) => c.split(';')[0]).join('; ');
+	// REST routes live under /rest; the node and credential type lists under /types
 	return async (method, route, body) => {
-		const answer = await fetch(`${url}/rest${route}`, {
+		const answer = await fetch(`${url}${route.startsWith('/types/') ? '' : '/rest'}${route}`, {
 			method,
 			headers: { 'Content-Type': 'application/json', cookie, 'browser-id': 'zonos-e2e' },
 			body: body === undefined ? undefined : JSON.stringify(body),

@@ -1,0 +1,178 @@
+'use strict';
+/**
+ * A started n8n (`n8n start`) with the package installed:
+ *  - the credential test through n8n's own REST API (the path of the credential dialog's "Test");
+ *  - an active workflow with the Zonos Trigger (New Order) feeding "Update Merchant Order ID",
+ *    over several real polls, a failed poll and a restart of n8n: every order added to the
+ *    sandbox must be processed exactly once.
+ */
+const { prepareN8n, ownerSession } = require('./harness/n8n');
+const { credentialsFor, GOOD, WRONG, zonosNode } = require('./workflows');
+
+const BLANKED = '__n8n_BLANK_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';
+const { startSandbox } = require('../sandbox/server');
+
+const TRIGGER_WORKFLOW = {
+	id: 'e2eTriggerNew001',
+	name: 'Zonos e2e: new orders get a merchant order ID',
+	nodes: [
+		{
+			id: 'trigger',
+			name: 'Zonos Trigger',
+			type: 'n8n-nodes-zonos.zonosTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { event: 'newOrder', orderType: 'all', pollTimes: { item: [{ mode: 'everyMinute' }] } },
+			credentials: { zonosApi: GOOD },
+		},
+		zonosNode('Write merchant order ID', {
+			operation: 'updateMerchantOrderId',
+			orderId: '={{ $json.id }}',
+			merchantOrderId: '={{ "E2E-" + $json.id }}',
+		}),
+	],
+	connections: { 'Zonos Trigger': { main: [[{ node: 'Write merchant order ID', type: 'main', index: 0 }]] } },
+	settings: { timezone: 'UTC', executionOrder: 'v1' },
+	active: false,
+};
+
+let sandbox;
+let n8n;
+let server;
+
+beforeAll(async () => {
+	sandbox = await startSandbox();
+	n8n = await prepareN8n({ name: 'server' });
+	await n8n.importCredentials(credentialsFor(sandbox));
+	await n8n.importWorkflows([TRIGGER_WORKFLOW]);
+	const published = await n8n.cli(['publish:workflow', `--id=${TRIGGER_WORKFLOW.id}`]);
+	if (published.code !== 0) throw new Error(`publish:workflow failed: ${published.stdout}${published.stderr}`);
+}, 600_000);
+
+afterAll(async () => {
+	await server?.stop();
+	await n8n?.stop();
+	await sandbox?.close();
+});
+
+const pollRequests = () => sandbox.apiRequests().filter((r) => r.path === '/v1/orderNumbers');
+const writtenOrderIds = () =>
+	sandbox
+		.apiRequests()
+		.filter((r) => r.path === '/v1/updateMerchantOrderId')
+		.map((r) => JSON.parse(r.body).orderId);
+
+async function waitFor(what, condition, timeoutMs = 150_000) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (condition()) return;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error(`timed out waiting for ${what}; n8n said:\n${server?.output().slice(-3000)}`);
+}
+
+/** Waits for the next poll of the trigger (a request to orderNumbers) and for its workflow run to finish. */
+async function nextPoll() {
+	const polls = pollRequests().length;
+	await waitFor('a poll', () => pollRequests().length > polls);
+	await new Promise((resolve) => setTimeout(resolve, 3000));
+}
+
+let clock = Date.parse('2026-11-21T12:00:00Z');
+function addOrders(count, fields = {}) {
+	const ids = [];
+	for (let i = 0; i < count; i++) {
+		clock += 60_000;
+		sandbox.setNow(clock);
+		ids.push(sandbox.addOrder('999', fields).id);
+	}
+	return ids;
+}
+
+test('n8n loads the package and the credential test passes a good pair and names a wrong secret', async () => {
+	server = await n8n.start();
+	const rest = await ownerSession(server.url);
+	const types = await rest('GET', '/types/credentials.json');
+	expect(types.status).toBe(200);
+	expect(types.json.map((c) => c.name)).toContain('zonosApi');
+	const nodes = await rest('GET', '/types/nodes.json');
+	expect(nodes.json.map((n) => n.name)).toEqual(expect.arrayContaining(['n8n-nodes-zonos.zonos', 'n8n-nodes-zonos.zonosTrigger']));
+
+	// as the editor sends it: the form's values, the secret replaced by n8n's blanking placeholder,
+	// which the server swaps back for the stored secret before testing
+	const form = (credential) => ({
+		credentials: {
+			id: credential.id,
+			name: credential.name,
+			type: 'zonosApi',
+			data: { storeId: '999', secret: BLANKED, baseUrl: sandbox.url },
+		},
+	});
+	const good = await rest('POST', '/credentials/test', form(GOOD));
+	expect(good.json.data).toEqual({ status: 'OK', message: 'Connection successful!' });
+
+	const wrong = await rest('POST', '/credentials/test', form(WRONG));
+	expect(wrong.json.data).toEqual({
+		status: 'Error',
+		message: 'Zonos rejected the store ID or secret — check both against what Zonos issued',
+	});
+}, 300_000);
+
+test('the active Zonos Trigger processes each new order exactly once across polls, a failed poll and a restart', async () => {
+	const started = Date.now();
+	const added = [];
+	// first poll after activation: remembers the newest order, replays nothing
+	await nextPoll();
+	expect(writtenOrderIds()).toEqual([]);
+
+	added.push(...addOrders(3));
+	await nextPoll();
+	await waitFor('three orders written', () => writtenOrderIds().length >= 3);
+
+	// a failed poll: the order added before it comes with the next good poll
+	added.push(...addOrders(1));
+	sandbox.injectFault({ status: 503, body: 'maintenance' }, { path: '/v1/orderNumbers' });
+	await nextPoll();
+	added.push(...addOrders(1));
+	await nextPoll();
+	await waitFor('five orders written', () => writtenOrderIds().length >= 5);
+
+	// restart n8n; orders placed while it is down come with the first poll after it
+	await server.stop();
+	added.push(...addOrders(1), ...addOrders(1, { testOrder: true }));
+	server = await n8n.start();
+	await nextPoll();
+	await waitFor('seven orders written', () => writtenOrderIds().length >= 7);
+	await nextPoll();
+
+	const written = writtenOrderIds();
+	const duplicates = written.filter((id, i) => written.indexOf(id) !== i);
+	const missing = added.filter((id) => !written.includes(id));
+	const summary = { added: added.length, processed: written.length, duplicates: duplicates.length, missing: missing.length, seconds: Math.round((Date.now() - started) / 1000) };
+	console.log(`Zonos Trigger in n8n ${n8n.n8nVersion}: ${JSON.stringify(summary)}`);
+	expect(written).toEqual(added);
+	expect(duplicates).toEqual([]);
+	expect(missing).toEqual([]);
+
+	const rest = await ownerSessionAfterRestart(server.url);
+	const executions = await rest('GET', `/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: TRIGGER_WORKFLOW.id }))}`);
+	const results = executions.json.data.results;
+	expect(results.filter((e) => e.status === 'success')).toHaveLength(3);
+	expect(results.filter((e) => e.status === 'error')).toHaveLength(1); // the failed poll, recorded by n8n
+	expect(n8n.log()).not.toContain(sandbox.stores[0].secret);
+}, 900_000);
+
+/** The owner exists already after a restart: log in instead of signing up. */
+async function ownerSessionAfterRestart(url) {
+	const response = await fetch(`${url}/rest/login`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', 'browser-id': 'zonos-e2e' },
+		body: JSON.stringify({ emailOrLdapLoginId: 'owner@example.com', password: 'Sandbox-Passw0rd' }),
+	});
+	if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+	const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+	return async (method, route) => {
+		const answer = await fetch(`${url}/rest${route}`, { method, headers: { cookie, 'browser-id': 'zonos-e2e' } });
+		return { status: answer.status, json: await answer.json() };
+	};
+}
