@@ -153,6 +153,8 @@ async function startSandbox(options = {}) {
 		 *   { partial: 'text' }                         send 200 headers and part of a body, then drop
 		 *   { hang: true }                              never answer
 		 *   { delayMs }                                 answer normally, after a delay
+		 *   { slowMs }                                  answer normally, the body trickling out over slowMs
+		 *   { status, bytes: [..] or Buffer }           answer these raw bytes (e.g. invalid UTF-8)
 		 * `path` limits it to one endpoint; `times` (default 1) to that many requests.
 		 */
 		injectFault(fault, { path: onlyPath, times = 1 } = {}) {
@@ -220,6 +222,30 @@ function applyFault(state, req, res, answerNormally) {
 		setTimeout(() => req.socket.destroy(), 20);
 	} else if (fault.delayMs !== undefined) {
 		setTimeout(answerNormally, fault.delayMs);
+	} else if (fault.slowMs !== undefined) {
+		// let the endpoint answer, then send its body in ten pieces over slowMs
+		const chunks = [];
+		res.write = (chunk) => chunks.push(Buffer.from(chunk)) > 0;
+		const end = res.end.bind(res);
+		const write = Object.getPrototypeOf(res).write.bind(res);
+		res.end = (chunk) => {
+			if (chunk) chunks.push(Buffer.from(chunk));
+			const whole = Buffer.concat(chunks);
+			const size = Math.ceil(whole.length / 10);
+			let sent = 0;
+			const tick = () => {
+				if (sent >= whole.length) return end();
+				write(whole.subarray(sent, sent + size));
+				sent += size;
+				setTimeout(tick, fault.slowMs / 10);
+			};
+			tick();
+			return res;
+		};
+		answerNormally();
+	} else if (fault.bytes !== undefined) {
+		res.writeHead(fault.status ?? 200, { 'Content-Type': fault.contentType ?? 'application/json' });
+		res.end(Buffer.from(fault.bytes));
 	} else {
 		res.writeHead(fault.status ?? 200, { 'Content-Type': fault.contentType ?? 'text/html', ...(fault.headers ?? {}) });
 		res.end(fault.body ?? '');

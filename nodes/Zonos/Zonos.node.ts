@@ -35,6 +35,8 @@ export class Zonos implements INodeType {
 			ignoreHttpStatusErrors: true,
 			// Every request carries the store's secret: never re-send it to where a redirect points.
 			disableFollowRedirect: true,
+			// The node decodes Zonos' bytes itself, so that broken text is an error, not silently mangled data.
+			encoding: 'arraybuffer',
 		},
 		properties: [
 			{

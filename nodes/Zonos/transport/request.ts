@@ -100,7 +100,21 @@ export function interpretZonosAnswer(
 ): IDataObject {
 	const status = response.statusCode;
 	let body: unknown = response.body;
-	if (Buffer.isBuffer(body)) body = body.toString('utf8');
+	if (body instanceof ArrayBuffer) body = Buffer.from(body);
+	if (Buffer.isBuffer(body)) {
+		const bytes = body;
+		try {
+			body = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+		} catch {
+			throw zonosFailure(
+				node,
+				itemIndex,
+				'Zonos sent an answer that is not valid UTF-8 text',
+				`HTTP ${status}, ${bytes.length} bytes. The answer was damaged on the way or is not from Zonos; try again, and check the Base URL in the credentials.`,
+				status,
+			);
+		}
+	}
 	if (typeof body === 'string') {
 		// axios leaves a body it could not parse as text; a JSON body with a BOM or odd type lands here too
 		try {
@@ -316,6 +330,7 @@ export function zonosRequestOptions(baseUrl: string, url: string, body: IDataObj
 		body,
 		ignoreHttpStatusErrors: true,
 		disableFollowRedirect: true,
+		encoding: 'arraybuffer',
 		returnFullResponse: true,
 		timeout: 120_000,
 	};

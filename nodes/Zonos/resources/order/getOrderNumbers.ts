@@ -125,6 +125,12 @@ export const getOrderNumbersDescription: INodeProperties[] = [
 	},
 ];
 
+/**
+ * The most orders one answer may turn into items. Above it the run is refused with advice
+ * instead of risking n8n's memory: a million order items would take several GB in n8n.
+ */
+export const MAX_ORDERS_PER_ANSWER = 250_000;
+
 type Mode = 'sinceOrderId' | 'sinceDate' | 'dateRange' | 'missingMerchantOrderId';
 
 /** What the user asked for: the request to send, and which returned orders to keep. */
@@ -243,6 +249,15 @@ export async function orderNumbersItems(
 	const answer = await readZonosAnswer(this, response);
 	const itemIndex = this.getItemIndex();
 	if (!Array.isArray(answer.orders)) throw answerWithout(this, response, answer, 'orders');
+	if (answer.orders.length > MAX_ORDERS_PER_ANSWER) {
+		throw zonosFailure(
+			this.getNode(),
+			itemIndex,
+			`Zonos returned ${answer.orders.length.toLocaleString('en-US')} orders — more than the ${MAX_ORDERS_PER_ANSWER.toLocaleString('en-US')} one run can hold`,
+			'n8n keeps every item of a run in memory and in the execution record. Ask for a shorter date range (e.g. one day or one week per run), or use After an Order ID to work through the orders in steps.',
+			response.statusCode,
+		);
+	}
 	const query = await readQuery(this);
 	const keep = (order: IDataObject): boolean => {
 		if (!matchesOrderType(order, query.orderType)) return false;

@@ -6,6 +6,9 @@ import { withBody } from '../../transport/request';
 import { checkText } from '../../transport/text';
 import { orderIdField } from './fields';
 
+/** More tracking numbers than boxes any order ships in: most likely a whole column by mistake. */
+const MAX_TRACKING_NUMBERS = 100;
+
 const EXAMPLE = 'One or more tracking numbers: 1Z999AA10123456784, or 1Z999AA10123456784, 1Z999AA10123456785, or a list from an expression.';
 
 export const setTrackingDescription: INodeProperties[] = [
@@ -31,6 +34,15 @@ function readTrackingNumbers(context: IExecuteSingleFunctions): string[] {
 	else if (typeof value === 'string') entries = value.split(',').filter((part) => part.trim() !== '');
 	else entries = [value];
 	if (entries.length === 0) throw invalidInput(context.getNode(), context.getItemIndex(), label, 'is empty', EXAMPLE);
+	if (entries.length > MAX_TRACKING_NUMBERS) {
+		throw invalidInput(
+			context.getNode(),
+			context.getItemIndex(),
+			label,
+			`has ${entries.length} entries; at most ${MAX_TRACKING_NUMBERS} are allowed for one order`,
+			EXAMPLE,
+		);
+	}
 	return entries.map((entry, index) =>
 		checkText(context, entries.length > 1 ? `${label} (entry ${index + 1})` : label, typeof entry === 'string' ? entry.trim() : entry, EXAMPLE, { maxLength: 100 }),
 	);
