@@ -247,13 +247,21 @@ function formatDuration(ms: number): string {
 	return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} seconds`;
 }
 
-/** Walks an error's cause chain for the first property of that name. */
-function findInCauses(error: unknown, key: 'code' | 'message'): string | undefined {
+const MESSAGE_PATTERNS = {
+	timeout: /timeout of \d+ms/i,
+	// a body cut off mid-way: axios says "stream has been aborted" (ERR_BAD_RESPONSE), Node "aborted"
+	aborted: /\baborted\b|socket hang up/i,
+};
+
+/** Walks an error's cause chain for the first error code, or a message of the given kind. */
+function findInCauses(error: unknown, key: 'code' | keyof typeof MESSAGE_PATTERNS): string | undefined {
 	let current = error as Record<string, unknown> | undefined;
 	for (let depth = 0; current && depth < 6; depth++) {
-		const value = current[key];
-		if (key === 'code' && typeof value === 'string' && /^[A-Z_]+$/.test(value)) return value;
-		if (key === 'message' && typeof value === 'string' && /timeout of \d+ms/i.test(value)) return value;
+		const value = key === 'code' ? current.code : current.message;
+		if (typeof value === 'string') {
+			if (key === 'code' && /^[A-Z_]+$/.test(value)) return value;
+			if (key !== 'code' && MESSAGE_PATTERNS[key].test(value)) return value;
+		}
 		current = current.cause as Record<string, unknown> | undefined;
 	}
 	return undefined;
@@ -267,8 +275,8 @@ export function describeTransportFailure(
 	timeout: number | undefined,
 	secret: unknown,
 ): Error {
-	const timedOut = findInCauses(error, 'message');
-	const code = findInCauses(error, 'code');
+	const timedOut = findInCauses(error, 'timeout');
+	const code = findInCauses(error, 'aborted') ? 'ECONNRESET' : findInCauses(error, 'code');
 	if (timedOut || code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
 		return zonosFailure(
 			node,

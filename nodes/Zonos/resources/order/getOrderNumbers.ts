@@ -126,10 +126,12 @@ export const getOrderNumbersDescription: INodeProperties[] = [
 ];
 
 /**
- * The most orders one answer may turn into items. Above it the run is refused with advice
- * instead of risking n8n's memory: a million order items would take several GB in n8n.
+ * The most orders one answer may turn into items. n8n's declarative engine hands a request's
+ * items on in one function call (`push(...items)`), which JavaScript limits to about 125,000
+ * arguments; above that the run would fail with "Maximum call stack size exceeded". So the
+ * node refuses larger answers with advice instead (a million items would also take GBs).
  */
-export const MAX_ORDERS_PER_ANSWER = 250_000;
+export const MAX_ORDERS_PER_ANSWER = 100_000;
 
 type Mode = 'sinceOrderId' | 'sinceDate' | 'dateRange' | 'missingMerchantOrderId';
 
