@@ -110,6 +110,33 @@ class OrderBook {
 		return order;
 	}
 
+	/** Adds `count` orders one `stepMs` apart from `fromMs` in one go (benchmarks: no sorting per order). */
+	bulkAdd(storeId, count, fromMs, stepMs = 1000, fields = {}) {
+		const list = this.orders.get(storeId) ?? [];
+		this.orders.set(storeId, list);
+		let next = this.nextNumber.get(storeId) ?? 10001;
+		for (let i = 0; i < count; i++, next++) {
+			const placedAt = fromMs + i * stepMs;
+			list.push({
+				id: `${storeId}-${next}`,
+				number: next,
+				placedAt,
+				testOrder: i % 20 === 19,
+				merchantOrderId: i % 3 === 0 ? `SHOP-${next}` : null,
+				orderStatus: i % 7 === 0 ? 'VENDOR_SHIPMENT_READY' : 'IGLOBAL_ORDER_IN_PROCESS',
+				statusAt: placedAt + 60_000,
+				referenceId: `cart-${next}`,
+				customer: { name: 'Bench Customer', email: 'bench@example.com', countryCode: 'GB' },
+				currency: 'GBP',
+				items: [{ productId: '5000', sku: 'TEE-BLK-M', description: 'Organic tee', quantity: 1, unitPrice: '24.00', itemCustomization: null }],
+				tracking: [],
+				...fields,
+			});
+		}
+		this.nextNumber.set(storeId, next);
+		list.sort((a, b) => a.placedAt - b.placedAt || a.number - b.number);
+	}
+
 	storeOrders(storeId) {
 		return this.orders.get(storeId) ?? [];
 	}
@@ -177,8 +204,9 @@ async function startSandbox(options = {}) {
 		req.on('data', (chunk) => chunks.push(chunk));
 		req.on('end', () => {
 			const raw = Buffer.concat(chunks).toString('utf8');
-			const record = { method: req.method, path: req.url, headers: req.headers, body: raw, at: state.nowMs };
+			const record = { method: req.method, path: req.url, headers: req.headers, body: raw, at: state.nowMs, responseBytes: 0 };
 			state.requests.push(record);
+			countResponseBytes(res, record);
 			try {
 				if (!req.url.startsWith('/_sandbox/') && applyFault(state, req, res, () => handle(sandbox, state, req, res, raw))) return;
 				handle(sandbox, state, req, res, raw);
@@ -202,6 +230,23 @@ async function startSandbox(options = {}) {
 			server.close(() => resolve());
 		});
 	return sandbox;
+}
+
+/** Counts the body bytes sent back for a request (benchmarks: bytes per poll). */
+function countResponseBytes(res, record) {
+	const write = res.write.bind(res);
+	const end = res.end.bind(res);
+	const count = (chunk) => {
+		if (chunk && typeof chunk !== 'function') record.responseBytes += Buffer.byteLength(chunk);
+	};
+	res.write = (chunk, ...rest) => {
+		count(chunk);
+		return write(chunk, ...rest);
+	};
+	res.end = (chunk, ...rest) => {
+		count(chunk);
+		return end(chunk, ...rest);
+	};
 }
 
 /** Applies the first fault that matches this request; returns whether one did. */

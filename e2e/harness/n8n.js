@@ -113,19 +113,30 @@ async function prepareN8n({ name = 'suite', root: keptRoot } = {}) {
 	delete env.NODE_OPTIONS;
 	const children = new Set();
 
-	/** Runs an n8n CLI command to completion; returns { code, stdout, stderr }. */
-	function cli(args, { timeoutMs = 120_000 } = {}) {
+	/**
+	 * Runs an n8n CLI command to completion; returns { code, stdout, stderr }. n8n's standard output
+	 * goes to a file first: n8n exits right after printing, and a pipe would lose the end of a large
+	 * output (writes to a file are synchronous in Node, to a pipe they are not).
+	 */
+	function cli(args, { timeoutMs = 120_000, nodeArgs = [], extraEnv = {} } = {}) {
 		return new Promise((resolve) => {
-			const child = spawn(NODE24_BIN, [N8N_BIN, ...args], { env, cwd: root });
+			const outFile = path.join(root, `stdout-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.txt`);
+			const outFd = fs.openSync(outFile, 'w');
+			const child = spawn(NODE24_BIN, [...nodeArgs, N8N_BIN, ...args], {
+				env: { ...env, ...extraEnv },
+				cwd: root,
+				stdio: ['ignore', outFd, 'pipe'],
+			});
+			fs.closeSync(outFd);
 			children.add(child);
-			let stdout = '';
 			let stderr = '';
-			child.stdout.on('data', (d) => (stdout += d));
 			child.stderr.on('data', (d) => (stderr += d));
 			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
 			child.on('close', (code) => {
 				clearTimeout(timer);
 				children.delete(child);
+				const stdout = fs.readFileSync(outFile, 'utf8');
+				fs.rmSync(outFile, { force: true });
 				resolve({ code, stdout, stderr });
 			});
 		});
@@ -150,8 +161,8 @@ async function prepareN8n({ name = 'suite', root: keptRoot } = {}) {
 	}
 
 	/** `n8n execute --id --rawOutput`: { code, run (the execution JSON), stdout, stderr }. */
-	async function execute(workflowId) {
-		const result = await cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+	async function execute(workflowId, options = {}) {
+		const result = await cli(['execute', `--id=${workflowId}`, '--rawOutput'], options);
 		return { ...result, run: parseRun(result.stdout) };
 	}
 

@@ -49,9 +49,11 @@ function expected(orders, zone, since, through) {
 		if (since.kind === 'local') return ms >= DateTime.fromISO(since.text, { zone }).toMillis();
 		return ms >= DateTime.fromISO(since.text).toMillis();
 	};
+	// README: a through date given as a day, or as a time of 00:00:00 without offset, includes that whole day
+	const wholeDay = (d) => d.kind === 'day' || d.kind === 'midnight' || (d.kind === 'local' && d.text.endsWith('T00:00:00'));
 	const endOk = (ms) => {
 		if (!through) return true;
-		if (through.kind === 'day' || through.kind === 'midnight') return localDay(ms) <= through.text.slice(0, 10);
+		if (wholeDay(through)) return localDay(ms) <= through.text.slice(0, 10);
 		if (through.kind === 'local') return ms <= DateTime.fromISO(through.text, { zone }).toMillis();
 		return ms <= DateTime.fromISO(through.text).toMillis();
 	};

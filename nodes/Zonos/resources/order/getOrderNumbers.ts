@@ -229,6 +229,32 @@ async function readQuery(context: IExecuteSingleFunctions): Promise<OrderNumbers
 	return query;
 }
 
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Whether a Zonos timestamp lies in [from, until). Zonos answers whole UTC days, so only orders
+ * on the first and last of them can lie outside the user's range: orders on the days between are
+ * decided by their date alone (`2026-11-20 …` compares as text), the others by the exact moment.
+ * An order whose timestamp cannot be read is kept: Zonos returned it for the days asked.
+ */
+function rangeTest(from: number | undefined, until: number | undefined): (timestamp: unknown) => boolean {
+	if (from === undefined) return () => true;
+	// days on which every moment is inside the range
+	const firstWholeDay = from % DAY_MS === 0 ? isoDay(from) : isoDay(from + DAY_MS);
+	const endDay = until === undefined ? undefined : isoDay(until);
+	return (timestamp) => {
+		if (typeof timestamp === 'string' && timestamp.length >= 10 && timestamp[4] === '-' && timestamp[7] === '-') {
+			const day = timestamp.slice(0, 10);
+			if (day >= firstWholeDay && (endDay === undefined || day < endDay)) return true;
+		}
+		const placed = parseZonosTimestamp(timestamp);
+		if (placed === undefined) return true;
+		return placed >= from && (until === undefined || placed < until);
+	};
+}
+
+const DAY_MS = 86_400_000;
+
 /** preSend: checks the parameters and writes the orderNumbers request body. */
 export async function orderNumbersRequest(
 	this: IExecuteSingleFunctions,
@@ -261,14 +287,8 @@ export async function orderNumbersItems(
 		);
 	}
 	const query = await readQuery(this);
-	const keep = (order: IDataObject): boolean => {
-		if (!matchesOrderType(order, query.orderType)) return false;
-		if (query.from === undefined) return true;
-		const placed = parseZonosTimestamp(order.timestamp);
-		// An order whose timestamp cannot be read is kept: Zonos returned it for the days asked.
-		if (placed === undefined) return true;
-		return placed >= query.from && (query.until === undefined || placed < query.until);
-	};
+	const inRange = rangeTest(query.from, query.until);
+	const keep = (order: IDataObject): boolean => matchesOrderType(order, query.orderType) && inRange(order.timestamp);
 	const items: INodeExecutionData[] = [];
 	for (const order of answer.orders as unknown[]) {
 		if (order === null || typeof order !== 'object' || Array.isArray(order)) {
