@@ -1,3 +1,4 @@
+import type { NodeApiError } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
 	INodePropertyRouting,
@@ -309,8 +310,10 @@ export async function sendToZonos(
 	try {
 		return await this.makeRoutingRequest(requestData);
 	} catch (error) {
-		if (isOwnError(error)) throw error;
-		throw describeTransportFailure(this.getNode(), this.getItemIndex(), error, requestData.options.timeout, await secretOf(this));
+		// the node's own errors (raised while reading the answer) are already worded for the user
+		throw isOwnError(error)
+			? (error as NodeApiError)
+			: describeTransportFailure(this.getNode(), this.getItemIndex(), error, requestData.options.timeout, await secretOf(this));
 	}
 }
 
