@@ -5,7 +5,7 @@
  * Zonos sandbox, and the items, errors, sandbox requests and n8n's own log checked.
  */
 const { prepareN8n } = require('./harness/n8n');
-const { WORKFLOWS, credentialsFor, merchantOrderIdLoopExample } = require('./workflows');
+const { WORKFLOWS, credentialsFor, merchantOrderIdLoopExample, reconciliationExample } = require('./workflows');
 const { startSandbox } = require('../sandbox/server');
 
 let sandbox;
@@ -16,7 +16,7 @@ beforeAll(async () => {
 	sandbox = await startSandbox();
 	n8n = await prepareN8n({ name: 'actions' });
 	await n8n.importCredentials(credentialsFor(sandbox));
-	await n8n.importWorkflows([...Object.values(WORKFLOWS), merchantOrderIdLoopExample()]);
+	await n8n.importWorkflows([...Object.values(WORKFLOWS), merchantOrderIdLoopExample(), reconciliationExample()]);
 }, 600_000);
 
 afterAll(async () => {
@@ -127,6 +127,25 @@ describe('real n8n: the other operations', () => {
 			.filter((o) => o.placedAt >= sandbox.now() - 14 * 86_400_000 && o.merchantOrderId === null);
 		expect(stillMissing).toEqual([]);
 		expect(written.every((i) => /^Updated Order: \d+ with new merchantOrderId: SHOP-\d+$/.test(i.json.success))).toBe(true);
+	});
+});
+
+describe('real n8n: the other importable examples', () => {
+	test("daily reconciliation: yesterday's orders, in the workflow's timezone, reach the sheet step", async () => {
+		// the example asks for "yesterday" by n8n's clock; the sandbox's clock is moved to match it
+		const losAngelesYesterday = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(new Date(Date.now() - 86_400_000));
+		const noon = Date.parse(`${losAngelesYesterday}T20:00:00Z`); // 12:00 or 13:00 in Los Angeles
+		sandbox.setNow(Date.now());
+		['999-90001', '999-90002'].forEach((id, i) => sandbox.addOrder('999', { id, placedAt: noon + i * 60_000 }));
+		const losAngelesDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' });
+		const expected = sandbox.book
+			.storeOrders('999')
+			.filter((o) => !o.testOrder && o.placedAt <= sandbox.now() && losAngelesDay.format(new Date(o.placedAt)) === losAngelesYesterday)
+			.map((o) => o.id);
+		expect(expected).toEqual(expect.arrayContaining(['999-90001', '999-90002']));
+		const result = await execute(reconciliationExample());
+		expect(result.code).toBe(0);
+		expect(ids(itemsOf(result, 'Append to the reconciliation sheet'))).toEqual(expected);
 	});
 });
 

@@ -7,9 +7,10 @@
  *    sandbox must be processed exactly once.
  */
 const { prepareN8n, ownerSession } = require('./harness/n8n');
-const { credentialsFor, GOOD, WRONG, zonosNode } = require('./workflows');
+const { credentialsFor, GOOD, WRONG, zonosNode, slackExample } = require('./workflows');
 
 const BLANKED = '__n8n_BLANK_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';
+const SLACK_CREDENTIAL = { id: 'zonosSandboxSlack', name: 'Zonos sandbox (Slack example)' };
 const { startSandbox } = require('../sandbox/server');
 
 const TRIGGER_WORKFLOW = {
@@ -37,25 +38,43 @@ const TRIGGER_WORKFLOW = {
 };
 
 let sandbox;
+let slackSandbox; // the Slack example polls its own sandbox, so the trigger under test alone meets the injected failure
 let n8n;
 let server;
 
 beforeAll(async () => {
 	sandbox = await startSandbox();
+	slackSandbox = await startSandbox();
 	n8n = await prepareN8n({ name: 'server' });
-	await n8n.importCredentials(credentialsFor(sandbox));
-	await n8n.importWorkflows([TRIGGER_WORKFLOW]);
-	const published = await n8n.cli(['publish:workflow', `--id=${TRIGGER_WORKFLOW.id}`]);
-	if (published.code !== 0) throw new Error(`publish:workflow failed: ${published.stdout}${published.stderr}`);
+	const [store] = slackSandbox.stores;
+	await n8n.importCredentials([
+		...credentialsFor(sandbox),
+		{ ...SLACK_CREDENTIAL, type: 'zonosApi', data: { storeId: store.storeId, secret: store.secret, baseUrl: slackSandbox.url } },
+	]);
+	// the Slack example as users import it (Slack step as NoOp), polling every minute instead of every 5 for the test
+	const slack = slackExample();
+	slack.nodes.find((n) => n.type === 'n8n-nodes-zonos.zonosTrigger').parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
+	for (const node of slack.nodes) if (node.credentials?.zonosApi) node.credentials.zonosApi = SLACK_CREDENTIAL;
+	await n8n.importWorkflows([TRIGGER_WORKFLOW, slack]);
+	for (const id of [TRIGGER_WORKFLOW.id, slack.id]) {
+		const published = await n8n.cli(['publish:workflow', `--id=${id}`]);
+		if (published.code !== 0) throw new Error(`publish:workflow ${id} failed: ${published.stdout}${published.stderr}`);
+	}
 }, 600_000);
 
 afterAll(async () => {
 	await server?.stop();
 	await n8n?.stop();
 	await sandbox?.close();
+	await slackSandbox?.close();
 });
 
 const pollRequests = () => sandbox.apiRequests().filter((r) => r.path === '/v1/orderNumbers');
+const fetchedForSlack = () =>
+	slackSandbox
+		.apiRequests()
+		.filter((r) => r.path === '/v2/orderDetail')
+		.map((r) => JSON.parse(r.body).orderId);
 const writtenOrderIds = () =>
 	sandbox
 		.apiRequests()
@@ -84,7 +103,10 @@ function addOrders(count, fields = {}) {
 	for (let i = 0; i < count; i++) {
 		clock += 60_000;
 		sandbox.setNow(clock);
-		ids.push(sandbox.addOrder('999', fields).id);
+		slackSandbox.setNow(clock);
+		const { id } = sandbox.addOrder('999', fields);
+		if (slackSandbox.addOrder('999', { ...fields, id }).id !== id) throw new Error('the two sandboxes diverged');
+		ids.push(id);
 	}
 	return ids;
 }
@@ -150,7 +172,8 @@ test('the active Zonos Trigger processes each new order exactly once across poll
 	const missing = added.filter((id) => !written.includes(id));
 	const summary = { added: added.length, processed: written.length, duplicates: duplicates.length, missing: missing.length, seconds: Math.round((Date.now() - started) / 1000) };
 	console.log(`Zonos Trigger in n8n ${n8n.n8nVersion}: ${JSON.stringify(summary)}`);
-	expect(written).toEqual(added);
+	// n8n's declarative engine sends a run's item requests concurrently: compare as sets
+	expect([...written].sort()).toEqual([...added].sort());
 	expect(duplicates).toEqual([]);
 	expect(missing).toEqual([]);
 
@@ -160,6 +183,12 @@ test('the active Zonos Trigger processes each new order exactly once across poll
 	expect(results.filter((e) => e.status === 'success')).toHaveLength(3);
 	expect(results.filter((e) => e.status === 'error')).toHaveLength(1); // the failed poll, recorded by n8n
 	expect(n8n.log()).not.toContain(sandbox.stores[0].secret);
+
+	// the Slack example, active beside it, fetched each new live order once for its Slack step
+	const live = added.filter((id) => !slackSandbox.book.storeOrders('999').find((o) => o.id === id).testOrder);
+	await waitFor('the Slack example to fetch every live order', () => live.every((id) => fetchedForSlack().includes(id)));
+	expect([...fetchedForSlack()].sort()).toEqual([...live].sort());
+	console.log(`Slack example in n8n ${n8n.n8nVersion}: ${live.length} live orders added, ${fetchedForSlack().length} fetched for Slack`);
 }, 900_000);
 
 /** The owner exists already after a restart: log in instead of signing up. */

@@ -80,17 +80,27 @@ const WORKFLOWS = {
 	]),
 };
 
+/** Steps of the examples that need an outside account; the e2e suite runs n8n's NoOp in their place. */
+const OUTSIDE_SERVICES = new Set(['n8n-nodes-base.googleSheets', 'n8n-nodes-base.slack']);
+
 /**
- * The importable example of the merchant-order-ID loop, as users get it, pointed at the sandbox
- * credential. Its Schedule Trigger is swapped for a Manual Trigger so that `n8n execute` can
- * start it; everything else runs unchanged (the "create in shop" placeholder is n8n's NoOp).
+ * An importable example from examples/, as users get it, pointed at the sandbox credential, so
+ * that `n8n execute` can run it: a Schedule Trigger becomes a Manual Trigger, and Google Sheets
+ * or Slack steps become NoOp nodes of the same name. Everything else runs unchanged — the Zonos
+ * Trigger runs as n8n runs a trigger manually ("Fetch Test Event": the newest order).
  */
-function merchantOrderIdLoopExample() {
-	const example = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'examples', 'merchant-order-id-loop.json'), 'utf8'));
-	const trigger = example.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger');
-	Object.assign(trigger, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
-	for (const node of example.nodes) if (node.credentials?.zonosApi) node.credentials.zonosApi = GOOD;
-	return { ...example, id: 'e2eExampleLoop01', active: false };
+function example(file, id) {
+	const workflow = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'examples', file), 'utf8'));
+	for (const node of workflow.nodes) {
+		if (node.type === 'n8n-nodes-base.scheduleTrigger') Object.assign(node, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
+		if (OUTSIDE_SERVICES.has(node.type)) Object.assign(node, { type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {}, credentials: undefined });
+		if (node.credentials?.zonosApi) node.credentials.zonosApi = GOOD;
+	}
+	return { ...workflow, id, active: false };
 }
 
-module.exports = { WORKFLOWS, credentialsFor, merchantOrderIdLoopExample, chain, zonosNode, GOOD, WRONG };
+const merchantOrderIdLoopExample = () => example('merchant-order-id-loop.json', 'e2eExampleLoop01');
+const reconciliationExample = () => example('daily-reconciliation-google-sheets.json', 'e2eExampleSheet1');
+const slackExample = () => example('new-order-to-slack.json', 'e2eExampleSlack1');
+
+module.exports = { WORKFLOWS, credentialsFor, merchantOrderIdLoopExample, reconciliationExample, slackExample, chain, zonosNode, GOOD, WRONG };
