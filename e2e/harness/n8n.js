@@ -83,7 +83,7 @@ function parseRun(stdout) {
  * A real n8n with this package installed, in a fresh user folder.
  * Returns helpers; call `stop()` when done (it also removes the folder unless KEEP_E2E is set).
  */
-async function prepareN8n({ name = 'suite', root: keptRoot } = {}) {
+async function prepareN8n({ name = 'suite', root: keptRoot, extraEnv: instanceEnv = {} } = {}) {
 	ensureN8n();
 	// a given root is kept (npm run dev); otherwise a temporary one is removed by stop()
 	const root = keptRoot ?? fs.mkdtempSync(path.join(os.tmpdir(), `zonos-e2e-${name}-`));
@@ -109,6 +109,7 @@ async function prepareN8n({ name = 'suite', root: keptRoot } = {}) {
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		NODE_ENV: 'production',
 		GENERIC_TIMEZONE: 'UTC',
+		...instanceEnv,
 	};
 	delete env.NODE_OPTIONS;
 	const children = new Set();
@@ -166,10 +167,13 @@ async function prepareN8n({ name = 'suite', root: keptRoot } = {}) {
 		return { ...result, run: parseRun(result.stdout) };
 	}
 
-	/** Starts `n8n start` on a free port and waits until it answers. */
-	async function start({ port, extraEnv = {} } = {}) {
+	/**
+	 * Starts `n8n start` on a free port and waits until it answers; with `command: 'worker'`,
+	 * starts a queue-mode worker and waits until it says it is ready.
+	 */
+	async function start({ port, extraEnv = {}, command = 'start' } = {}) {
 		const listen = port ?? (await freePort());
-		const child = spawn(NODE24_BIN, [N8N_BIN, 'start'], {
+		const child = spawn(NODE24_BIN, [N8N_BIN, command], {
 			env: { ...env, N8N_PORT: String(listen), N8N_LISTEN_ADDRESS: '127.0.0.1', ...extraEnv },
 			cwd: root,
 		});
@@ -181,7 +185,12 @@ async function prepareN8n({ name = 'suite', root: keptRoot } = {}) {
 		const url = `http://127.0.0.1:${listen}`;
 		const deadline = Date.now() + 120_000;
 		while (Date.now() < deadline) {
-			if (child.exitCode !== null) throw new Error(`n8n start exited: ${output.slice(-2000)}`);
+			if (child.exitCode !== null) throw new Error(`n8n ${command} exited: ${output.slice(-2000)}`);
+			if (command === 'worker') {
+				if (/worker is now ready/i.test(output)) break;
+				await new Promise((resolve) => setTimeout(resolve, 500));
+				continue;
+			}
 			try {
 				const response = await fetch(`${url}/healthz/readiness`);
 				if (response.ok) break;
