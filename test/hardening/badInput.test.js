@@ -99,6 +99,8 @@ const BAD = [
 	['credentials: Secret blanks', since('2026-11-20'), 'Secret', { secret: '   ' }],
 	['credentials: Base URL not web', since('2026-11-20'), 'Base URL', { baseUrl: 'ftp://zonos' }],
 	['credentials: Base URL without scheme', since('2026-11-20'), 'Base URL', { baseUrl: 'api.iglobalstores.com' }],
+	['credentials: Store ID letters, Get by Reference ID', byReference('cart-1'), 'Store ID', { storeId: 'abc' }],
+	['credentials: Secret empty, Update Status', status({}), 'Secret', { secret: '' }],
 ];
 
 const tally = { tried: 0, clear: 0, sent: 0 };

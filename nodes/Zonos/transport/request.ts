@@ -64,6 +64,12 @@ export async function zonosCredentials(context: IExecuteSingleFunctions | IPollF
 	return { storeId, secret, baseUrl };
 }
 
+/** preSend of every operation: nothing is sent with a store ID, secret or base URL that cannot work. */
+async function checkCredentials(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	await zonosCredentials(this);
+	return requestOptions;
+}
+
 /** Adds fields to the JSON body that n8n will send (store and secret are added by the credentials). */
 export function withBody(requestOptions: IHttpRequestOptions, fields: IDataObject): IHttpRequestOptions {
 	const body = (requestOptions.body ?? {}) as IDataObject;
@@ -318,14 +324,14 @@ export async function sendToZonos(
 }
 
 /**
- * The routing of one operation: POST to `url`; `preSend` checks the input and writes the body;
- * the request goes through `sendToZonos` (declared as n8n's pagination hook, see there);
- * `postReceive` reads Zonos' answer into items.
+ * The routing of one operation: POST to `url`; the credentials are checked first, for every
+ * operation alike, then `preSend` checks the input and writes the body; the request goes through
+ * `sendToZonos` (declared as n8n's pagination hook, see there); `postReceive` reads Zonos' answer.
  */
 export function zonosRoute(url: string, preSend: PreSendAction, postReceive: PostReceiveAction): INodePropertyRouting {
 	return {
 		request: { url },
-		send: { preSend: [preSend], paginate: true },
+		send: { preSend: [checkCredentials, preSend], paginate: true },
 		operations: { pagination: sendToZonos },
 		output: { postReceive: [postReceive] },
 	};

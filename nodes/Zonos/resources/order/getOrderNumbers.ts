@@ -260,7 +260,6 @@ export async function orderNumbersRequest(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	await zonosCredentials(this);
 	const { body } = await readQuery(this);
 	return withBody(requestOptions, body);
 }
