@@ -7,7 +7,8 @@
 const { useSandbox } = require('../harness/zonos');
 const { report } = require('../harness/report');
 const { zonosTimestamp } = require('../../sandbox/server');
-const { MAX_ORDERS_PER_ANSWER } = require('../../dist/nodes/Zonos/resources/order/getOrderNumbers');
+// the most orders one answer may hold, as the README states it ("Get Order Numbers")
+const MAX_ORDERS_PER_ANSWER = 100_000;
 
 const zonos = useSandbox();
 

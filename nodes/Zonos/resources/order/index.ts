@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { zonosRoute, zonosAnswerItem } from '../../transport/request';
+import { zonosAnswerItem } from '../../shared/answer';
+import { zonosRoute } from '../../shared/transport';
 import { getDescription, orderDetailItem, orderDetailRequest } from './get';
 import { getOrderNumbersDescription, orderNumbersItems, orderNumbersRequest } from './getOrderNumbers';
 import { setTrackingDescription, setTrackingRequest } from './setTracking';
