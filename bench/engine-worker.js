@@ -1,7 +1,7 @@
 'use strict';
 // (a) this node through n8n's engine (n8n-core WorkflowExecute + RoutingNode), in a process of its own.
 // argv: baseUrl storeId secret runs → prints what measure.js prints
-const { runWorkflow, zonosWorkflow } = require('../test/harness/engine');
+const { runWorkflow, zonosWorkflow } = require('../support/engine');
 const { measureMain } = require('./measure');
 
 const [baseUrl, storeId, secret, runs] = process.argv.slice(2);

@@ -8,7 +8,7 @@
 const inspector = require('node:inspector');
 const { promisify } = require('node:util');
 const { startSandbox } = require('../sandbox/server');
-const { runWorkflow, zonosWorkflow } = require('../test/harness/engine');
+const { runWorkflow, zonosWorkflow } = require('../support/engine');
 
 const COUNT = Number(process.argv[2] ?? 100_000);
 const SECRET = 'b3nchb3n-0000-4000-8000-000000000000';

@@ -19,8 +19,8 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { startSandbox } = require('../sandbox/server');
-const { pollTrigger } = require('../test/harness/engine');
-const { prepareN8n } = require('../e2e/harness/n8n');
+const { pollTrigger } = require('../support/engine');
+const { prepareN8n } = require('../support/n8n/harness');
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

@@ -1,6 +1,6 @@
 'use strict';
 const { DateTime } = require('luxon');
-const { useSandbox, ids } = require('./harness/zonos');
+const { useSandbox, ids } = require('../support/use-sandbox');
 const { parseZonosTimestamp, zonosTimestamp } = require('../sandbox/server');
 
 const zonos = useSandbox();
