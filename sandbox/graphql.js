@@ -221,6 +221,7 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 		st.rate = { ...RATE };
 		st.buckets = new Map();
 		st.delivery = { ...DELIVERY };
+		st.generation = (st.generation ?? 0) + 1;
 	}
 	reset();
 
@@ -546,9 +547,11 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 			headerNames: Object.keys(headers), attempts: [], delivered: false, done: false,
 		};
 		st.deliveries.push(entry);
+		const generation = st.generation;
 		const attempt = (n) => {
 			const started = Date.now();
 			const finish = (status, error) => {
+				if (generation !== st.generation) return; // the sandbox was reset meanwhile: forget this delivery
 				entry.attempts.push({ attempt: n, at: iso(started), status, error, ms: Date.now() - started });
 				entry.status = status;
 				if (status !== null && status >= 200 && status < 300) entry.delivered = true;
