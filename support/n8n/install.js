@@ -87,11 +87,14 @@ function probe(t, command, args, { cwd, env = {}, timeout = 120_000 } = {}) {
 	}
 }
 
-const firstLine = (text) =>
-	text
+/** The line of a child's output that says what went wrong (its error message rather than a source location). */
+function firstLine(text) {
+	const lines = text
 		.split('\n')
 		.map((line) => line.trim())
-		.find((line) => line && !line.startsWith('at ') && !/^node:internal|^\^|^Node\.js v/.test(line)) ?? text.trim();
+		.filter((line) => line && !line.startsWith('at ') && !/^node:internal|^\^+$|^Node\.js v|^[\w./-]+\.js:\d+$/.test(line));
+	return lines.find((line) => /error|cannot|not found|missing/i.test(line)) ?? lines[0] ?? text.trim();
+}
 
 const proofs = {
 	node(t) {
