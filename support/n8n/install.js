@@ -184,6 +184,52 @@ function npm(t, { label, detail = '' }, args, cwd, clock) {
 	});
 }
 
+function alive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return error.code === 'EPERM';
+	}
+}
+
+/**
+ * Runs `fn` holding `<n8n folder>.lock`, so that two installers (two clones, two npm scripts) never
+ * repair one cache at once; a lock whose process is gone is taken over.
+ */
+async function withLock(t, clock, fn) {
+	const lock = `${t.n8nDir}.lock`;
+	const pidFile = path.join(lock, 'pid');
+	fs.mkdirSync(path.dirname(lock), { recursive: true });
+	for (let waited = 0; ; waited += 5) {
+		try {
+			fs.mkdirSync(lock);
+			fs.writeFileSync(pidFile, String(process.pid));
+			break;
+		} catch (error) {
+			if (error.code !== 'EEXIST') throw error;
+			let pid = 0;
+			try {
+				pid = Number(fs.readFileSync(pidFile, 'utf8'));
+			} catch {
+				// the other installer has just made the folder and not yet written its pid
+			}
+			const young = Date.now() - fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs < 10_000;
+			if (!young && !(pid && alive(pid))) {
+				fs.rmSync(lock, { recursive: true, force: true });
+				continue;
+			}
+			if (waited % 60 === 0) clock.say(`waiting for another installer (pid ${pid || '?'}) working on ${t.n8nDir}`);
+			await new Promise((resolve) => setTimeout(resolve, 5000));
+		}
+	}
+	try {
+		return await fn();
+	} finally {
+		fs.rmSync(lock, { recursive: true, force: true });
+	}
+}
+
 /**
  * Makes `t` (n8n version + Node major; default: the pinned one) ready and proven.
  * Returns the target with `proven` (what the proofs answered) and `repaired` (the steps it re-ran).
@@ -193,6 +239,10 @@ async function ensureN8n(options = {}) {
 	const log = options.log ?? ((line) => console.log(line));
 	const begun = Date.now();
 	const clock = { say: (message) => log(`[n8n ${t.n8nVersion} / Node ${t.nodeMajor}, ${seconds(Date.now() - begun)}] ${message}`) };
+	return withLock(t, clock, () => installAndProve(t, clock));
+}
+
+async function installAndProve(t, clock) {
 	const repaired = [];
 	const problem = markProblem(t);
 	clock.say(problem ? `${t.n8nDir} holds ${problem}: checking every step` : `checking the cached install in ${t.n8nDir}`);
