@@ -56,10 +56,7 @@ beforeAll(async () => {
 	slack.nodes.find((n) => n.type === 'n8n-nodes-zonos.zonosTrigger').parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
 	for (const node of slack.nodes) if (node.credentials?.zonosApi) node.credentials.zonosApi = SLACK_CREDENTIAL;
 	await n8n.importWorkflows([TRIGGER_WORKFLOW, slack]);
-	for (const id of [TRIGGER_WORKFLOW.id, slack.id]) {
-		const published = await n8n.cli(['publish:workflow', `--id=${id}`]);
-		if (published.code !== 0) throw new Error(`publish:workflow ${id} failed: ${published.stdout}${published.stderr}`);
-	}
+	for (const id of [TRIGGER_WORKFLOW.id, slack.id]) await n8n.activateWorkflow(id);
 }, 600_000);
 
 afterAll(async () => {

@@ -13,6 +13,7 @@ const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const SANDBOX_PORT = Number(process.env.ZONOS_SANDBOX_PORT ?? 8377);
 
 (async () => {
+	const began = Date.now();
 	const sandbox = await startSandbox({ port: SANDBOX_PORT });
 	const n8n = await prepareN8n({ name: 'dev', root: path.join(__dirname, '..', '.e2e', 'dev') });
 	const [store] = sandbox.stores;
@@ -36,6 +37,7 @@ const SANDBOX_PORT = Number(process.env.ZONOS_SANDBOX_PORT ?? 8377);
 	console.log(
 		[
 			'',
+			`editor ready: n8n ${n8n.n8nVersion} answered /healthz/readiness and its REST API ${Math.round((Date.now() - began) / 1000)} s after the script started`,
 			`n8n ${n8n.n8nVersion} editor: http://localhost:${N8N_PORT}  (first visit: create the owner account)`,
 			`Zonos sandbox:       ${sandbox.url}  (store ${store.storeId}, clock ${new Date(sandbox.now()).toISOString()})`,
 			'Credential "Zonos sandbox" points at the sandbox; the example workflows are imported.',

@@ -13,6 +13,7 @@
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const { cleanEnv } = require('../support/clean-env');
 
 const ROOT = path.resolve(__dirname, '..');
 const WORK = path.join(ROOT, '.verify');
@@ -46,7 +47,7 @@ function walk(dir) {
 
 fs.rmSync(WORK, { recursive: true, force: true });
 fs.mkdirSync(WORK, { recursive: true });
-const tarballName = execFileSync('npm', ['pack', '--pack-destination', WORK, '--loglevel=error'], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop();
+const tarballName = execFileSync('npm', ['pack', '--pack-destination', WORK, '--loglevel=error'], { cwd: ROOT, encoding: 'utf8', env: cleanEnv() }).trim().split('\n').pop();
 const tarball = path.join(WORK, tarballName);
 const packed = path.join(WORK, 'package');
 execFileSync('tar', ['-xzf', tarball, '-C', WORK]);

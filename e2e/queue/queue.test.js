@@ -98,8 +98,7 @@ beforeAll(async () => {
 	const [main] = instances;
 	await main.importCredentials(credentialsFor(sandbox));
 	await main.importWorkflows([WORKFLOW]);
-	const published = await main.cli(['publish:workflow', `--id=${WORKFLOW.id}`]);
-	if (published.code !== 0) throw new Error(`publish:workflow failed: ${published.stdout}${published.stderr}`);
+	await main.activateWorkflow(WORKFLOW.id);
 	running.worker1 = await instances[1].start({ command: 'worker' });
 	running.worker2 = await instances[2].start({ command: 'worker' });
 	running.main = await main.start();

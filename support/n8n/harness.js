@@ -1,7 +1,7 @@
 'use strict';
 /**
- * Real n8n for the end-to-end suite: the pinned n8n (installed once into a cache by
- * support/n8n/install.js), a temporary user folder per suite, this package packed with `npm pack`
+ * Real n8n for the end-to-end suite: the pinned n8n (or ZONOS_N8N_VERSION under ZONOS_N8N_NODE),
+ * installed and proven by support/n8n/install.js, a temporary user folder per suite, this package packed with `npm pack`
  * and installed under the user folder's .n8n/nodes the way n8n's community-package installer
  * does it, and the n8n CLI (`import:credentials`, `import:workflow`, `execute`, `start`).
  * Every process started here is stopped by `stop()`.
@@ -12,8 +12,9 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
-const { ensureN8n } = require('./install');
-const { NODE24_BIN, N8N_BIN, N8N_VERSION } = require('./paths');
+const { cleanEnv } = require('../clean-env');
+const { assertReady } = require('./install');
+const { NODE_BIN, N8N_BIN, N8N_VERSION } = require('./paths');
 
 const REPO = path.resolve(__dirname, '..', '..');
 
@@ -30,7 +31,7 @@ function freePort() {
 
 /** Packs the built package (`npm pack`) into `dir`; returns the tarball's path. */
 function packPackage(dir) {
-	const output = execFileSync('npm', ['pack', '--pack-destination', dir, '--loglevel=error'], { cwd: REPO, encoding: 'utf8' });
+	const output = execFileSync('npm', ['pack', '--pack-destination', dir, '--loglevel=error'], { cwd: REPO, encoding: 'utf8', env: cleanEnv() });
 	return path.join(dir, output.trim().split('\n').pop());
 }
 
@@ -52,7 +53,7 @@ function installPackage(userFolder, tarball) {
 	execFileSync(
 		'npm',
 		['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false', '--loglevel=error'],
-		{ cwd: packageDir, stdio: 'ignore' },
+		{ cwd: packageDir, stdio: 'ignore', env: cleanEnv() },
 	);
 	fs.writeFileSync(
 		path.join(nodesDir, 'package.json'),
@@ -84,7 +85,7 @@ function parseRun(stdout) {
  * Returns helpers; call `stop()` when done (it also removes the folder unless KEEP_E2E is set).
  */
 async function prepareN8n({ name = 'suite', root: keptRoot, extraEnv: instanceEnv = {} } = {}) {
-	ensureN8n();
+	assertReady();
 	// a given root is kept (npm run dev); otherwise a temporary one is removed by stop()
 	const root = keptRoot ?? fs.mkdtempSync(path.join(os.tmpdir(), `zonos-e2e-${name}-`));
 	fs.mkdirSync(root, { recursive: true });
@@ -96,7 +97,7 @@ async function prepareN8n({ name = 'suite', root: keptRoot, extraEnv: instanceEn
 	const logFile = path.join(root, 'n8n.log');
 	fs.rmSync(logFile, { force: true });
 	const env = {
-		...process.env,
+		...cleanEnv(),
 		N8N_USER_FOLDER: userFolder,
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
@@ -123,7 +124,7 @@ async function prepareN8n({ name = 'suite', root: keptRoot, extraEnv: instanceEn
 		return new Promise((resolve) => {
 			const outFile = path.join(root, `stdout-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.txt`);
 			const outFd = fs.openSync(outFile, 'w');
-			const child = spawn(NODE24_BIN, [...nodeArgs, N8N_BIN, ...args], {
+			const child = spawn(NODE_BIN, [...nodeArgs, N8N_BIN, ...args], {
 				env: { ...env, ...extraEnv },
 				cwd: root,
 				stdio: ['ignore', outFd, 'pipe'],
@@ -161,6 +162,16 @@ async function prepareN8n({ name = 'suite', root: keptRoot, extraEnv: instanceEn
 		}
 	}
 
+	/**
+	 * Activates an imported workflow: `n8n publish:workflow --id` from n8n 2 (workflows are published),
+	 * `n8n update:workflow --id --active=true` before (n8n 1.x has no publish command).
+	 */
+	async function activateWorkflow(workflowId) {
+		const args = Number(N8N_VERSION.split('.')[0]) >= 2 ? ['publish:workflow', `--id=${workflowId}`] : ['update:workflow', `--id=${workflowId}`, '--active=true'];
+		const result = await cli(args);
+		if (result.code !== 0) throw new Error(`${args[0]} ${workflowId} failed: ${result.stdout}${result.stderr}`);
+	}
+
 	/** `n8n execute --id --rawOutput`: { code, run (the execution JSON), stdout, stderr }. */
 	async function execute(workflowId, options = {}) {
 		const result = await cli(['execute', `--id=${workflowId}`, '--rawOutput'], options);
@@ -173,7 +184,7 @@ async function prepareN8n({ name = 'suite', root: keptRoot, extraEnv: instanceEn
 	 */
 	async function start({ port, extraEnv = {}, command = 'start' } = {}) {
 		const listen = port ?? (await freePort());
-		const child = spawn(NODE24_BIN, [N8N_BIN, command], {
+		const child = spawn(NODE_BIN, [N8N_BIN, command], {
 			env: { ...env, N8N_PORT: String(listen), N8N_LISTEN_ADDRESS: '127.0.0.1', ...extraEnv },
 			cwd: root,
 		});
@@ -184,20 +195,24 @@ async function prepareN8n({ name = 'suite', root: keptRoot, extraEnv: instanceEn
 		child.on('close', () => children.delete(child));
 		const url = `http://127.0.0.1:${listen}`;
 		const deadline = Date.now() + 120_000;
-		while (Date.now() < deadline) {
+		let ready = false;
+		while (!ready) {
 			if (child.exitCode !== null) throw new Error(`n8n ${command} exited: ${output.slice(-2000)}`);
+			if (Date.now() > deadline) {
+				child.kill('SIGKILL');
+				throw new Error(`n8n ${command} was not ready after 120 s: ${output.slice(-2000)}`);
+			}
 			if (command === 'worker') {
-				if (/worker is now ready/i.test(output)) break;
-				await new Promise((resolve) => setTimeout(resolve, 500));
-				continue;
+				ready = /worker is now ready/i.test(output);
+			} else {
+				try {
+					// n8n 1.x answers readiness once its database is migrated, before its REST routes exist
+					ready = (await fetch(`${url}/healthz/readiness`)).ok && (await fetch(`${url}/rest/settings`)).ok;
+				} catch {
+					// not listening yet
+				}
 			}
-			try {
-				const response = await fetch(`${url}/healthz/readiness`);
-				if (response.ok) break;
-			} catch {
-				// not listening yet
-			}
-			await new Promise((resolve) => setTimeout(resolve, 500));
+			if (!ready) await new Promise((resolve) => setTimeout(resolve, 500));
 		}
 		return {
 			url,
@@ -220,7 +235,7 @@ async function prepareN8n({ name = 'suite', root: keptRoot, extraEnv: instanceEn
 
 	const log = () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '');
 
-	return { n8nVersion: N8N_VERSION, root, userFolder, env, cli, importCredentials, importWorkflows, execute, start, stop, log };
+	return { n8nVersion: N8N_VERSION, root, userFolder, env, cli, importCredentials, importWorkflows, activateWorkflow, execute, start, stop, log };
 }
 
 /** Signs up the owner of a fresh n8n and returns a fetch for its REST API with the session cookie. */
