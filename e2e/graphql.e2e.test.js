@@ -4,15 +4,18 @@
  * workflows imported with n8n's CLI, each run with `n8n execute` against the sandbox's
  * `POST /graphql`; items, errors, what the sandbox received and n8n's own log are checked.
  */
-const { prepareN8n } = require('../support/n8n/harness');
+const http = require('node:http');
+const { prepareN8n, ownerSession } = require('../support/n8n/harness');
 const { chain, credentialsFor, newPlatformSheetExample, GRAPHQL_GOOD } = require('./workflows');
 const { startSandbox } = require('../sandbox/server');
 
 const GRAPHQL_WRONG = { id: 'zonosGraphqlWrong', name: 'Zonos GraphQL sandbox, wrong key' };
 const WRONG_KEY = 'credential_live_00000000-e2e0-4bad-8bad-000000000000';
+const BLANKED = '__n8n_BLANK_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';
 
 let sandbox;
 let n8n;
+let server;
 const outputs = [];
 
 const graphqlNode = (name, parameters, { x = 220, credential = GRAPHQL_GOOD, settings = {} } = {}) => ({
@@ -94,6 +97,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
+	await server?.stop();
 	await n8n?.stop();
 	await sandbox?.close();
 });
@@ -245,6 +249,40 @@ describe('real n8n: the example', () => {
 			'Duties, taxes, fees', 'Customer', 'Country', 'Tracking numbers',
 		]);
 	});
+});
+
+describe('real n8n: the credential dialog\'s "Test" (n8n\'s REST API)', () => {
+	test('a working key passes, a wrong key is named, and a Base URL that is not Zonos is told apart', async () => {
+		const notZonos = http.createServer((req, res) => {
+			res.writeHead(200, { 'Content-Type': 'text/html' });
+			res.end('<html><body>Welcome to nginx!</body></html>');
+		});
+		await new Promise((resolve) => notZonos.listen(0, '127.0.0.1', resolve));
+		try {
+			server = await n8n.start();
+			const rest = await ownerSession(server.url);
+			const types = await rest('GET', '/types/credentials.json');
+			expect(types.json.find((c) => c.name === 'zonosGraphqlApi')).toMatchObject({ displayName: 'Zonos GraphQL API' });
+			// as the editor sends it: the key replaced by n8n's blanking placeholder, swapped back by the server
+			const form = (credential, baseUrl = sandbox.url) => ({
+				credentials: { id: credential.id, name: credential.name, type: 'zonosGraphqlApi', data: { apiKey: BLANKED, baseUrl } },
+			});
+			const good = await rest('POST', '/credentials/test', form(GRAPHQL_GOOD));
+			expect(good.json.data).toEqual({ status: 'OK', message: 'Connection successful!' });
+			const wrong = await rest('POST', '/credentials/test', form(GRAPHQL_WRONG));
+			expect(wrong.json.data).toEqual({ status: 'Error', message: 'Zonos rejected the API key — paste the API key from Zonos Dashboard again' });
+			const elsewhere = await rest('POST', '/credentials/test', form(GRAPHQL_GOOD, `http://127.0.0.1:${notZonos.address().port}`));
+			expect(elsewhere.json.data).toEqual({
+				status: 'Error',
+				message: 'The Base URL answered, but not as the Zonos GraphQL API — check the Base URL (normally https://api.zonos.com)',
+			});
+			outputs.push(JSON.stringify([good.json, wrong.json, elsewhere.json]));
+		} finally {
+			await server?.stop();
+			server = undefined;
+			notZonos.close();
+		}
+	}, 300_000);
 });
 
 describe('real n8n: the API key', () => {
