@@ -6,7 +6,7 @@
  */
 const http = require('node:http');
 const { prepareN8n, ownerSession } = require('../support/n8n/harness');
-const { chain, credentialsFor, newPlatformSheetExample, GRAPHQL_GOOD } = require('./workflows');
+const { chain, credentialsFor, newPlatformSheetExample, zonosNode, GRAPHQL_GOOD } = require('./workflows');
 const { startSandbox } = require('../sandbox/server');
 
 const GRAPHQL_WRONG = { id: 'zonosGraphqlWrong', name: 'Zonos GraphQL sandbox, wrong key' };
@@ -70,6 +70,10 @@ function workflows() {
 		]),
 		legacyId: chain('e2eGqlLegacyId01', 'Zonos GraphQL e2e: a legacy order ID', [graphqlNode('Zonos', { operation: 'get', orderId: rl('999-10013') })]),
 		throttled: chain('e2eGqlThrottle01', 'Zonos GraphQL e2e: throttled', [graphqlNode('Zonos', { operation: 'get', orderId: rl(live[0].id) })]),
+		// saved before the API field existed: no "api", legacy credentials — must mean the legacy API
+		legacySaved: chain('e2eGqlLegacyWf01', 'Zonos e2e: a legacy workflow saved before the API field', [
+			zonosNode('Zonos', { operation: 'getOrderNumbers', mode: 'sinceDate', sinceDate: '2026-11-20', options: {} }),
+		]),
 		continueOnFail: chain('e2eGqlContinue01', 'Zonos GraphQL e2e: continue on fail', [
 			graphqlNode('Zonos', { operation: 'get', orderId: rl('order_00000000-0000-0000-0000-000000000000') }, { settings: { onError: 'continueRegularOutput' } }),
 			noOp('After Zonos', 440),
@@ -94,7 +98,8 @@ beforeAll(async () => {
 		{ ...GRAPHQL_WRONG, type: 'zonosGraphqlApi', data: { apiKey: WRONG_KEY, baseUrl: sandbox.url } },
 	]);
 	await n8n.importWorkflows([...Object.values(WORKFLOWS), newPlatformSheetExample()]);
-}, 600_000);
+	// 15 workflows, each imported by its own n8n CLI process: slow on a busy 2-core machine
+}, 1_200_000);
 
 afterAll(async () => {
 	await server?.stop();
@@ -220,6 +225,16 @@ describe('real n8n: GraphQL failures', () => {
 		expect(result.code).toBe(0);
 		expect(itemsOf(result)[0].json.error).toBe('Zonos has no order order_00000000-0000-0000-0000-000000000000 — check Order ID');
 		expect(itemsOf(result, 'After Zonos')).toHaveLength(1);
+	});
+});
+
+describe('real n8n: workflows saved before the API field', () => {
+	test('a legacy Get Order Numbers without "api" runs on the legacy API with its credentials, unchanged', async () => {
+		const before = sandbox.apiRequests().length;
+		const result = await execute(WORKFLOWS.legacySaved);
+		expect(result.code).toBe(0);
+		expect(itemsOf(result).map((i) => i.json.id)[0]).toBe('999-10011');
+		expect(sandbox.apiRequests().slice(before).map((r) => r.path)).toEqual(['/v1/orderNumbers']);
 	});
 });
 
