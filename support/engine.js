@@ -32,6 +32,7 @@ const {
 	ExecuteContext,
 	RoutingNode,
 	PollContext,
+	LoadOptionsContext,
 	TriggersAndPollers,
 } = require('n8n-core');
 const { ICredentialsHelper, NodeHelpers, Workflow } = require('n8n-workflow');
@@ -355,6 +356,26 @@ async function pollTrigger({ parameters, credentials, staticData = {}, mode = 't
 	}
 }
 
+/**
+ * What the editor does to fill a resource locator's list: n8n-core's LoadOptionsContext for the
+ * Zonos node with the given parameters, and the node's `methods.listSearch[method]`.
+ * Returns { results, paginationToken } or throws what the method threw.
+ */
+async function listSearch({ method, parameters, credentials, filter, paginationToken }) {
+	const loader = await loadPackage();
+	const nodeTypes = new NodeTypes(loader);
+	const workflow = zonosWorkflow(parameters);
+	const workflowInstance = new Workflow({ id: 'list-search', nodes: workflow.nodes, connections: {}, nodeTypes, active: false, settings: workflow.settings });
+	const node = workflowInstance.getNode('Zonos');
+	const additionalData = additionalDataFor(
+		new CredentialsHelper(loader, credentials),
+		new ExecutionLifecycleHooks('internal', 'list-search', workflow),
+	);
+	const context = new LoadOptionsContext(workflowInstance, node, additionalData, 'parameters.orderId');
+	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	return await nodeType.methods.listSearch[method].call(context, filter, paginationToken);
+}
+
 /** A workflow of one Zonos node with the given parameters. */
 function zonosWorkflow(parameters, { timezone = 'UTC', nodeSettings = {}, name = 'Zonos' } = {}) {
 	return {
@@ -366,7 +387,10 @@ function zonosWorkflow(parameters, { timezone = 'UTC', nodeSettings = {}, name =
 				typeVersion: 1,
 				position: [0, 0],
 				parameters,
-				credentials: { zonosApi: { id: '1', name: 'Zonos sandbox' } },
+				credentials:
+					parameters.api === 'graphql'
+						? { zonosGraphqlApi: { id: '2', name: 'Zonos GraphQL sandbox' } }
+						: { zonosApi: { id: '1', name: 'Zonos sandbox' } },
 				...nodeSettings,
 			},
 		],
@@ -380,4 +404,4 @@ function n8nLog() {
 	return fs.existsSync(LOG_FILE) ? fs.readFileSync(LOG_FILE, 'utf8') : '';
 }
 
-module.exports = { n8nLog, pollTrigger, runWorkflow, testCredentials, zonosWorkflow, loadPackage, PACKAGE_DIR, PACKAGE_NAME };
+module.exports = { n8nLog, listSearch, pollTrigger, runWorkflow, testCredentials, zonosWorkflow, loadPackage, PACKAGE_DIR, PACKAGE_NAME };
