@@ -13,8 +13,9 @@
  */
 const http = require('node:http');
 
-const { prepareN8n, ownerSession, freePort } = require('../support/n8n/harness');
+const { prepareN8n, ownerSession, ownerLogin, freePort } = require('../support/n8n/harness');
 const { startSandbox } = require('../sandbox/server');
+const { sandboxControl } = require('../support/sandbox-control');
 
 const CREDENTIAL = { id: 'zonosGraphqlSandbox', name: 'Zonos GraphQL sandbox (live key)' };
 const WORKFLOW_ID = 'e2eZonosWebhook01';
@@ -23,6 +24,7 @@ const EVENTS = ['ORDER_CREATED', 'ORDER_CANCELED', 'ORDER_STATUS_CHANGED', 'ORDE
 const PROOF_HEADER = 'x-zonos-n8n-secret';
 
 let sandbox;
+let control;
 let recorder;
 let n8n;
 let server;
@@ -67,16 +69,6 @@ function workflow(recorderUrl) {
 	};
 }
 
-async function control(method, path, body) {
-	const response = await fetch(`${sandbox.url}${path}`, {
-		method,
-		headers: { 'Content-Type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const json = await response.json();
-	if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-	return json;
-}
 
 async function waitFor(what, condition, timeoutMs = 180_000) {
 	const deadline = Date.now() + timeoutMs;
@@ -104,6 +96,7 @@ async function successfulExecutions() {
 
 beforeAll(async () => {
 	sandbox = await startSandbox();
+	control = sandboxControl(sandbox);
 	// Zonos' retries, stretched so that they outlast a restart of n8n: 6 tries over about 2 minutes
 	await control('POST', '/_sandbox/webhooks/config', { attempts: 6, backoffMs: 4000 });
 	await control('POST', '/_sandbox/clock', { now: new Date(clock).toISOString() });
@@ -188,7 +181,7 @@ test('every Zonos order event starts the workflow exactly once; replays and a re
 	await tick();
 	const { orders: whileDown } = await control('POST', '/_sandbox/graphql/orders', { count: 1 });
 	await startN8n();
-	rest = await ownerSession(server.url).catch(() => loginAgain(server.url));
+	rest = await ownerLogin(server.url);
 	sent = (await deliveries()).filter((d) => d.kind === 'event');
 	await waitFor('the order placed during the restart', () => recorded.some((r) => r.orderId === whileDown[0].id));
 	expect((await ourWebhooks()).map((w) => w.id).sort()).toEqual(ids); // the restart registered nothing
@@ -233,28 +226,3 @@ test('every Zonos order event starts the workflow exactly once; replays and a re
 	expect(await ourWebhooks()).toEqual([]);
 }, 900_000);
 
-/** After a restart the owner exists already: log in. */
-async function loginAgain(url) {
-	const response = await fetch(`${url}/rest/login`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json', 'browser-id': 'zonos-e2e' },
-		body: JSON.stringify({ emailOrLdapLoginId: 'owner@example.com', password: 'Sandbox-Passw0rd' }),
-	});
-	if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
-	const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-	return async (method, route, body) => {
-		const answer = await fetch(`${url}/rest${route}`, {
-			method,
-			headers: { 'Content-Type': 'application/json', cookie, 'browser-id': 'zonos-e2e' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const text = await answer.text();
-		let json;
-		try {
-			json = JSON.parse(text);
-		} catch {
-			json = undefined;
-		}
-		return { status: answer.status, json, text };
-	};
-}

@@ -6,6 +6,7 @@
  */
 const { serveWebhookTrigger, webhookTrigger } = require('../support/engine');
 const { startSandbox } = require('../sandbox/server');
+const { sandboxControl } = require('../support/sandbox-control');
 const { PROOF_HEADER } = require('../dist/nodes/ZonosGraphqlTrigger/registrations');
 const { MAX_REMEMBERED } = require('../dist/nodes/ZonosGraphqlTrigger/deliveries');
 
@@ -15,9 +16,11 @@ const NODE = 'node:Webhook Trigger';
 let sandbox;
 let liveKey;
 let n8n; // the trigger behind a local webhook server, fresh per test
+let control;
 
 beforeAll(async () => {
 	sandbox = await startSandbox();
+	control = sandboxControl(sandbox);
 	liveKey = sandbox.apiKeys.find((k) => k.mode === 'LIVE').key;
 });
 afterAll(() => sandbox.close());
@@ -30,16 +33,6 @@ afterEach(async () => {
 	n8n = undefined;
 });
 
-async function control(method, path, body) {
-	const response = await fetch(`${sandbox.url}${path}`, {
-		method,
-		headers: { 'Content-Type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const json = await response.json();
-	if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-	return json;
-}
 
 const credentials = () => ({ zonosGraphqlApi: { apiKey: liveKey, baseUrl: sandbox.url } });
 async function serve(parameters) {
