@@ -1,9 +1,23 @@
-import type { IAuthenticateGeneric, Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
 
-/**
- * The smallest "Zonos GraphQL API" credentials (names from node-contract.md) the webhook trigger
- * needs until the GraphQL node's credentials (branch i17-node) are merged; theirs replace this file.
- */
+import {
+	CREDENTIAL_TEST_QUERY,
+	GRAPHQL_BASE_URL_EXPRESSION,
+	GRAPHQL_DEFAULT_BASE_URL,
+	GRAPHQL_HEADERS,
+	GRAPHQL_PATH,
+} from '../nodes/Zonos/shared/graphql';
+
+const REJECTED = 'Zonos rejected the API key — paste the API key from Zonos Dashboard again';
+const NOT_ZONOS =
+	'The Base URL answered, but not as the Zonos GraphQL API — check the Base URL (normally https://api.zonos.com)';
+
 export class ZonosGraphqlApi implements ICredentialType {
 	name = 'zonosGraphqlApi';
 
@@ -11,7 +25,7 @@ export class ZonosGraphqlApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/zonos.svg', dark: 'file:../icons/zonos.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-zonos/n8n-nodes-zonos#zonos-graphql-trigger';
+	documentationUrl = 'https://github.com/n8n-nodes-zonos/n8n-nodes-zonos#new-zonos-platform-graphql';
 
 	properties: INodeProperties[] = [
 		{
@@ -21,17 +35,20 @@ export class ZonosGraphqlApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The API key from Zonos Dashboard, sent in the credentialToken header',
+			description:
+				'The API key from Zonos Dashboard. A test key sees only test orders, a live key only live orders.',
 		},
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.zonos.com',
-			description: 'Leave as is. Change it only to go through a proxy or to use the bundled Zonos sandbox.',
+			default: GRAPHQL_DEFAULT_BASE_URL,
+			description:
+				'Leave as is. Change it only to go through a proxy or to try the node against the bundled Zonos sandbox. The node calls <Base URL>/graphql.',
 		},
 	];
 
+	// Zonos reads the API key from the credentialToken header (spec §1.2, from Zonos' own SDKs).
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {
@@ -41,13 +58,41 @@ export class ZonosGraphqlApi implements ICredentialType {
 		},
 	};
 
+	// The cheapest documented query. A rejected key is told apart by its HTTP status (401/403) or by
+	// GraphQL's error code; an answer without `data.orders` is not from the Zonos GraphQL API.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ String($credentials.baseUrl || "https://api.zonos.com").trim().replace(/\\/+$/, "") }}',
-			url: '/graphql',
+			baseURL: GRAPHQL_BASE_URL_EXPRESSION,
+			url: GRAPHQL_PATH,
 			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: { query: '{ orders(first: 1) { edges { node { id } } } }' },
+			headers: { ...GRAPHQL_HEADERS },
+			body: { query: CREDENTIAL_TEST_QUERY, variables: {} },
+			disableFollowRedirect: true,
 		},
+		// n8n's tester reads both kinds of rule in one list (its type allows one kind per list).
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: REJECTED } },
+			{ type: 'responseCode', properties: { value: 403, message: REJECTED } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 429,
+					message: 'Zonos is throttling this API key for the moment — wait a few seconds and test again',
+				},
+			},
+			{ type: 'responseCode', properties: { value: 404, message: `No Zonos GraphQL API at this address (HTTP 404) — ${NOT_ZONOS.split(' — ')[1]}` } },
+			{ type: 'responseCode', properties: { value: 405, message: `No Zonos GraphQL API at this address (HTTP 405) — ${NOT_ZONOS.split(' — ')[1]}` } },
+			{ type: 'responseSuccessBody', properties: { key: 'errors.0.extensions.code', value: 'UNAUTHENTICATED', message: REJECTED } },
+			{ type: 'responseSuccessBody', properties: { key: 'errors.0.extensions.code', value: 'FORBIDDEN', message: REJECTED } },
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'data',
+					value: null,
+					message: 'Zonos answered the test query with an error instead of orders — check that the API key may read orders',
+				},
+			},
+			{ type: 'responseSuccessBody', properties: { key: 'data.orders', value: undefined, message: NOT_ZONOS } },
+		] as unknown as ICredentialTestRequest['rules'],
 	};
 }

@@ -133,6 +133,13 @@ describe('auth and HTTP', () => {
 		expect(none).toMatchObject({ status: 200, body: { data: { order: null } } });
 	});
 
+	test('GET /_sandbox/graphql tells a client in another process the keys, page sizes and limits', async () => {
+		const { body } = await control('GET', '/_sandbox/graphql');
+		expect(body).toMatchObject({ endpoint: '/graphql', page: { default: 50, max: 100 }, rateLimit: { capacity: 300000, refillPerSecond: 3000, query: 5, mutation: 10 }, orders: { LIVE: 16, TEST: 3 } });
+		expect(body.apiKeys.map((k) => k.mode)).toEqual(['LIVE', 'TEST']);
+		expect(body.apiKeys[0].key).toBe(live);
+	});
+
 	test('the legacy REST API still answers on the same port', async () => {
 		const [store] = sandbox.stores;
 		const res = await fetch(`${sandbox.url}/v2/orderDetail`, {
@@ -318,6 +325,8 @@ describe('webhooks', () => {
 		try {
 			await register(`${rx.url}/hook?event=ORDER_CREATED`, 'ORDER_CREATED');
 			await register(`${rx.url}/test-mode`, 'ORDER_CREATED', 'other', testKey);
+			const disabled = await register(`${rx.url}/disabled`, 'ORDER_CREATED');
+			await gql('mutation($i: WebhookUpdateInput!) { webhookUpdate(input: $i) { id } }', { i: { id: disabled.id, status: 'DISABLED' } });
 			const created = await control('POST', '/_sandbox/graphql/orders', { orders: [{ accountOrderNumber: 'SHOP-77' }] });
 			const [order] = created.body.orders;
 			const deliveries = await settledDeliveries();

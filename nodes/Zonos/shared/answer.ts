@@ -2,6 +2,7 @@ import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
+	INode,
 	INodeExecutionData,
 	IPollFunctions,
 } from 'n8n-workflow';
@@ -30,30 +31,7 @@ export async function readZonosAnswer(
 	const itemIndex = 'getItemIndex' in context ? context.getItemIndex() : 0;
 	if (secret === undefined) secret = await secretOf(context);
 	const status = response.statusCode;
-	let body: unknown = response.body;
-	if (body instanceof ArrayBuffer) body = Buffer.from(body);
-	if (Buffer.isBuffer(body)) {
-		const bytes = body;
-		try {
-			body = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-		} catch {
-			throw zonosFailure(
-				node,
-				itemIndex,
-				'Zonos sent an answer that is not valid UTF-8 text',
-				`HTTP ${status}, ${bytes.length} bytes. The answer was damaged on the way or is not from Zonos; try again, and check the Base URL in the credentials.`,
-				status,
-			);
-		}
-	}
-	if (typeof body === 'string') {
-		// axios leaves a body it could not parse as text; a JSON body with a BOM or odd type lands here too
-		try {
-			body = JSON.parse(body.replace(/^\uFEFF/, ''));
-		} catch {
-			// stays text
-		}
-	}
+	const body = decodeAnswerBody(node, itemIndex, response);
 
 	if (body !== null && typeof body === 'object' && !Array.isArray(body) && 'error' in body) {
 		const text = redact(String((body as IDataObject).error), secret);
@@ -113,6 +91,39 @@ export async function readZonosAnswer(
 	return body as IDataObject;
 }
 
+/**
+ * The answer's body as JSON when it parses, else as text: the bytes are decoded strictly, so
+ * broken text is an error rather than silently mangled data. Shared by the REST and GraphQL readers.
+ */
+export function decodeAnswerBody(node: INode, itemIndex: number, response: IN8nHttpFullResponse): unknown {
+	const status = response.statusCode;
+	let body: unknown = response.body;
+	if (body instanceof ArrayBuffer) body = Buffer.from(body);
+	if (Buffer.isBuffer(body)) {
+		const bytes = body;
+		try {
+			body = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+		} catch {
+			throw zonosFailure(
+				node,
+				itemIndex,
+				'Zonos sent an answer that is not valid UTF-8 text',
+				`HTTP ${status}, ${bytes.length} bytes. The answer was damaged on the way or is not from Zonos; try again, and check the Base URL in the credentials.`,
+				status,
+			);
+		}
+	}
+	if (typeof body === 'string') {
+		// axios leaves a body it could not parse as text; a JSON body with a BOM or odd type lands here too
+		try {
+			body = JSON.parse(body.replace(/^\uFEFF/, ''));
+		} catch {
+			// stays text
+		}
+	}
+	return body;
+}
+
 /** Zonos answered JSON, but without the part the operation returns (`orders`, `order`). */
 export function answerWithout(
 	context: IExecuteSingleFunctions,
@@ -139,7 +150,8 @@ export async function zonosAnswerItem(
 	return [{ json: answer, pairedItem: { item: this.getItemIndex() } }];
 }
 
-function preview(body: unknown, secret: unknown): string {
+/** The first characters of an answer, one line, secret removed: for error descriptions. */
+export function preview(body: unknown, secret: unknown): string {
 	const text = typeof body === 'string' ? body : JSON.stringify(body) ?? String(body);
 	const oneLine = redact(text, secret).replace(/\s+/g, ' ').trim();
 	if (oneLine === '') return '(an empty body)';

@@ -122,6 +122,7 @@ export function describeTransportFailure(
 	error: unknown,
 	timeout: number | undefined,
 	secret: unknown,
+	credentialsName = 'Zonos API',
 ): Error {
 	const timedOut = findInCauses(error, 'timeout');
 	const code = findInCauses(error, 'aborted') ? 'ECONNRESET' : findInCauses(error, 'code');
@@ -134,7 +135,10 @@ export function describeTransportFailure(
 		);
 	}
 	const known = code ? NETWORK_CAUSES[code] : undefined;
-	if (known) return zonosFailure(node, itemIndex, known[0], `${known[1]} (${code})`);
+	if (known) {
+		const advice = known[1].replace('the Zonos API credentials', `the ${credentialsName} credentials`);
+		return zonosFailure(node, itemIndex, known[0], `${advice} (${code})`);
+	}
 	const message = (error as Error)?.message ?? String(error);
 	return zonosFailure(
 		node,
