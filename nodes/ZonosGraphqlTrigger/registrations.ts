@@ -1,7 +1,8 @@
-import type { IDataObject, IHookFunctions, IHttpRequestOptions, IN8nHttpFullResponse, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError, randomString } from 'n8n-workflow';
 
-import { redact, zonosFailure } from '../Zonos/shared/errors';
+import { zonosFailure } from '../Zonos/shared/errors';
+import { graphqlCredentials, zonosGraphql } from '../Zonos/shared/graphql';
 import type { WebhookEvent } from './events';
 
 /**
@@ -10,8 +11,8 @@ import type { WebhookEvent } from './events';
  * webhooks(filter: {type}), webhookDelete, WebhookCreateInput.headers).
  */
 
-export const CREDENTIALS_TYPE = 'zonosGraphqlApi';
-const DEFAULT_BASE_URL = 'https://api.zonos.com';
+/** A delivery waits for the re-fetch, and Zonos' own timeout for deliveries is [NOT DOCUMENTED]: keep calls short. */
+const REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * The custom header every registration asks Zonos to send, holding a random secret only n8n and
@@ -62,67 +63,9 @@ export function newSecret(): string {
 	return randomString(48);
 }
 
-async function baseUrlOf(context: Context): Promise<{ baseUrl: string; apiKey: string }> {
-	const credentials = await context.getCredentials(CREDENTIALS_TYPE);
-	const apiKey = String(credentials.apiKey ?? '').trim();
-	const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
-	if (apiKey === '') {
-		throw new NodeOperationError(context.getNode(), 'The Zonos GraphQL API credentials have no API key', {
-			description: 'Open the "Zonos GraphQL API" credentials and enter the API key from Zonos Dashboard.',
-		});
-	}
-	if (!/^https?:\/\/[^/]+/i.test(baseUrl)) {
-		throw new NodeOperationError(context.getNode(), `Base URL: ${JSON.stringify(baseUrl)} is not an http(s) address`, {
-			description: `Leave it at ${DEFAULT_BASE_URL} unless you go through a proxy or the bundled sandbox.`,
-		});
-	}
-	return { baseUrl, apiKey };
-}
-
-/**
- * One GraphQL request to Zonos with the trigger's credentials; returns `data`. Any `errors[]`,
- * non-JSON body or failed connection becomes an error in plain words, without the API key.
- */
-export async function askZonos(context: Context, query: string, variables: IDataObject): Promise<IDataObject> {
-	const { baseUrl, apiKey } = await baseUrlOf(context);
-	const node = context.getNode();
-	const options: IHttpRequestOptions = {
-		method: 'POST',
-		url: `${baseUrl}/graphql`,
-		headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-		body: { query, variables },
-		json: true,
-		ignoreHttpStatusErrors: true,
-		returnFullResponse: true,
-		disableFollowRedirect: true,
-		timeout: 60_000,
-	};
-	let response: IN8nHttpFullResponse;
-	try {
-		response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIALS_TYPE, options)) as IN8nHttpFullResponse;
-	} catch (error) {
-		const message = redact(String((error as Error)?.message ?? error), apiKey).slice(0, 300);
-		throw zonosFailure(node, 0, 'Zonos could not be reached', `${message} (Base URL ${baseUrl})`);
-	}
-	const body = response.body as IDataObject | string | undefined;
-	const answer = typeof body === 'object' && body !== null ? body : undefined;
-	const errors = Array.isArray(answer?.errors) ? (answer.errors as IDataObject[]) : [];
-	if (errors.length > 0) {
-		const text = errors.map((e) => String(e.message ?? 'unknown error')).join('; ');
-		const unauthorized = response.statusCode === 401;
-		throw zonosFailure(
-			node,
-			0,
-			unauthorized ? 'Zonos rejected the API key — check the Zonos GraphQL API credentials' : `Zonos answered with an error: ${redact(text, apiKey).slice(0, 300)}`,
-			unauthorized ? 'Open the "Zonos GraphQL API" credentials and compare the API key with the one in Zonos Dashboard.' : `HTTP ${response.statusCode}`,
-			response.statusCode,
-		);
-	}
-	if (response.statusCode < 200 || response.statusCode >= 300 || typeof answer?.data !== 'object' || answer.data === null) {
-		const text = typeof body === 'string' ? body : JSON.stringify(body ?? '');
-		throw zonosFailure(node, 0, `Zonos sent an answer that is not GraphQL data (HTTP ${response.statusCode})`, redact(text, apiKey).slice(0, 300), response.statusCode);
-	}
-	return answer.data as IDataObject;
+/** One GraphQL request with the trigger's credentials (the package's one GraphQL transport); returns `data`. */
+export function askZonos(context: Context, query: string, variables: IDataObject): Promise<IDataObject> {
+	return zonosGraphql(context, query, variables, { timeout: REQUEST_TIMEOUT_MS });
 }
 
 const WEBHOOK_FIELDS = 'id url type status';
@@ -200,7 +143,7 @@ const hostOf = (url: string) => (/^[a-z]+:\/\/([^/:?#]+|\[[^\]]+\])/i.exec(url)?
  * machine (the bundled sandbox); for the real Zonos it is refused before anything is registered.
  */
 export async function checkReachable(context: IHookFunctions, webhookUrl: string): Promise<void> {
-	const { baseUrl } = await baseUrlOf(context);
+	const { baseUrl } = await graphqlCredentials(context);
 	if (LOCAL_HOST.test(hostOf(webhookUrl)) && !LOCAL_HOST.test(hostOf(baseUrl))) {
 		throw new NodeOperationError(context.getNode(), `Zonos cannot reach n8n at ${webhookUrl}`, {
 			description:
