@@ -546,7 +546,10 @@ function zonosWorkflow(parameters, { timezone = 'UTC', nodeSettings = {}, name =
 				typeVersion: 1,
 				position: [0, 0],
 				parameters,
-				credentials: { zonosApi: { id: '1', name: 'Zonos sandbox' } },
+				credentials:
+					parameters.api === 'graphql'
+						? { zonosGraphqlApi: { id: '2', name: 'Zonos GraphQL sandbox' } }
+						: { zonosApi: { id: '1', name: 'Zonos sandbox' } },
 				...nodeSettings,
 			},
 		],

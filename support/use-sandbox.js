@@ -10,6 +10,10 @@ function useSandbox(options) {
 		const [store] = ctx.sandbox.stores;
 		ctx.secret = store.secret;
 		ctx.credentials = { zonosApi: { storeId: store.storeId, secret: store.secret, baseUrl: ctx.sandbox.url } };
+		// the Zonos GraphQL API of the same sandbox: a live and a test API key
+		ctx.apiKey = ctx.sandbox.apiKeys.find((k) => k.mode === 'LIVE').key;
+		ctx.testApiKey = ctx.sandbox.apiKeys.find((k) => k.mode === 'TEST').key;
+		ctx.credentials.zonosGraphqlApi = { apiKey: ctx.apiKey, baseUrl: ctx.sandbox.url };
 	});
 	beforeEach(() => ctx.sandbox.reset());
 	afterAll(() => ctx.sandbox.close());

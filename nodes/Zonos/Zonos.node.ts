@@ -1,8 +1,21 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { graphqlOrderDescription } from './resources/graphqlOrder';
+import { searchGraphqlOrders } from './resources/graphqlOrder/search';
 import { orderDescription } from './resources/order';
 import { BASE_URL_EXPRESSION, ZONOS_REQUEST } from './shared/transport';
+
+/** The legacy Checkout REST API's properties, shown while API is "legacy" (every older workflow). */
+function forLegacyApi(properties: INodeProperties[]): INodeProperties[] {
+	return properties.map((property) => ({
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { ...property.displayOptions?.show, api: ['legacy'] },
+		},
+	}));
+}
 
 export class Zonos implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,17 +25,24 @@ export class Zonos implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Get orders from Zonos Checkout (formerly iGlobal Stores) and update them',
+		description: 'Get orders from Zonos (Checkout REST API or Zonos GraphQL API) and update them',
 		defaults: {
 			name: 'Zonos',
 		},
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
+		// n8n's declarative engine picks the credentials by the `authentication` parameter (hidden, set by API)
 		credentials: [
 			{
 				name: 'zonosApi',
 				required: true,
+				displayOptions: { show: { api: ['legacy'], authentication: ['zonosApi'] } },
+			},
+			{
+				name: 'zonosGraphqlApi',
+				required: true,
+				displayOptions: { show: { api: ['graphql'], authentication: ['zonosGraphqlApi'] } },
 			},
 		],
 		requestDefaults: {
@@ -31,6 +51,39 @@ export class Zonos implements INodeType {
 			baseURL: BASE_URL_EXPRESSION,
 		},
 		properties: [
+			{
+				displayName: 'API',
+				name: 'api',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Legacy Checkout REST API',
+						value: 'legacy',
+						description: 'Orders of the legacy Zonos Checkout (iGlobal): store ID and secret, order IDs like 999-10013',
+					},
+					{
+						name: 'Zonos GraphQL API',
+						value: 'graphql',
+						description: 'Orders of the current Zonos platform (Zonos Dashboard): API key, order IDs like order_88891908-…',
+					},
+				],
+				default: 'legacy',
+			},
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'hidden',
+				default: 'zonosApi',
+				displayOptions: { show: { api: ['legacy'] } },
+			},
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'hidden',
+				default: 'zonosGraphqlApi',
+				displayOptions: { show: { api: ['graphql'] } },
+			},
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -44,7 +97,12 @@ export class Zonos implements INodeType {
 				],
 				default: 'order',
 			},
-			...orderDescription,
+			...forLegacyApi(orderDescription),
+			...graphqlOrderDescription,
 		],
+	};
+
+	methods = {
+		listSearch: { searchGraphqlOrders },
 	};
 }

@@ -110,3 +110,32 @@ export async function orderIdParameter(context: IExecuteSingleFunctions, label =
 	const { storeId } = await zonosCredentials(context);
 	return checkOrderId(context, label, context.getNodeParameter('orderId', ''), storeId);
 }
+
+/** More tracking numbers than boxes any order ships in: most likely a whole column by mistake. */
+const MAX_TRACKING_NUMBERS = 100;
+
+/**
+ * The `trackingNumbers` parameter of the current item: comma-separated text or a list; blanks
+ * around each number are not part of it. Refused when empty or implausibly long.
+ */
+export function trackingNumbersParameter(context: IExecuteSingleFunctions, example: string): string[] {
+	const value = context.getNodeParameter('trackingNumbers', '') as unknown;
+	const label = 'Tracking Numbers';
+	let entries: unknown[];
+	if (Array.isArray(value)) entries = value;
+	else if (typeof value === 'string') entries = value.split(',').filter((part) => part.trim() !== '');
+	else entries = [value];
+	if (entries.length === 0) throw invalidInput(context.getNode(), context.getItemIndex(), label, 'is empty', example);
+	if (entries.length > MAX_TRACKING_NUMBERS) {
+		throw invalidInput(
+			context.getNode(),
+			context.getItemIndex(),
+			label,
+			`has ${entries.length} entries; at most ${MAX_TRACKING_NUMBERS} are allowed for one order`,
+			example,
+		);
+	}
+	return entries.map((entry, index) =>
+		checkText(context, entries.length > 1 ? `${label} (entry ${index + 1})` : label, typeof entry === 'string' ? entry.trim() : entry, example, { maxLength: 100 }),
+	);
+}

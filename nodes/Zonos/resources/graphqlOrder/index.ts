@@ -1,0 +1,81 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { addNote, addNoteDescription } from './addNote';
+import { addTrackingNumbers, addTrackingNumbersDescription } from './addTrackingNumbers';
+import { cancelDescription, cancelOrder } from './cancel';
+import { getDescription, getOrder } from './get';
+import { getManyDescription, getManyOrders } from './getMany';
+import { graphqlRoute } from './order';
+import { removeTrackingNumbers, removeTrackingNumbersDescription } from './removeTrackingNumbers';
+import { setMerchantOrderNumber, setMerchantOrderNumberDescription } from './setMerchantOrderNumber';
+
+// Orders of the newer Zonos platform, through the Zonos GraphQL API (API: "graphql"). Every
+// operation is one function that checks its input and sends its query (see graphqlRoute).
+export const graphqlOrderDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { api: ['graphql'], resource: ['order'] } },
+		options: [
+			{
+				name: 'Add Note',
+				value: 'addNote',
+				action: 'Add a note to an order',
+				description: 'Add a note that Zonos Dashboard shows with the order',
+				routing: graphqlRoute(addNote),
+			},
+			{
+				name: 'Add Tracking Numbers',
+				value: 'addTrackingNumbers',
+				action: 'Add tracking numbers to an order',
+				description: 'Attach tracking numbers to an order; this marks it as shipped',
+				routing: graphqlRoute(addTrackingNumbers),
+			},
+			{
+				name: 'Cancel',
+				value: 'cancel',
+				action: 'Cancel an order',
+				description: 'Cancel an order; the shopper is refunded unless you skip the refund',
+				routing: graphqlRoute(cancelOrder),
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get an order',
+				description: 'Get one order by its ID',
+				routing: graphqlRoute(getOrder),
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many orders',
+				description: 'List the orders created in a date range, optionally in one status',
+				routing: graphqlRoute(getManyOrders),
+			},
+			{
+				name: 'Remove Tracking Numbers',
+				value: 'removeTrackingNumbers',
+				action: 'Remove tracking numbers from an order',
+				description: 'Take tracking numbers off an order',
+				routing: graphqlRoute(removeTrackingNumbers),
+			},
+			{
+				name: 'Set Merchant Order Number',
+				value: 'setMerchantOrderNumber',
+				action: 'Set the merchant order number of an order',
+				description: "Write your shop's order number to a Zonos order",
+				routing: graphqlRoute(setMerchantOrderNumber),
+			},
+		],
+		default: 'getMany',
+	},
+	...getDescription,
+	...getManyDescription,
+	...addTrackingNumbersDescription,
+	...removeTrackingNumbersDescription,
+	...setMerchantOrderNumberDescription,
+	...cancelDescription,
+	...addNoteDescription,
+];

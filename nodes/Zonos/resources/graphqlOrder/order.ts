@@ -1,0 +1,243 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyRouting,
+} from 'n8n-workflow';
+
+import { invalidInput } from '../../shared/errors';
+import { GRAPHQL_BASE_URL_EXPRESSION, GRAPHQL_PATH, orderIn, zonosGraphql } from '../../shared/graphql';
+import { describeType, shorten } from '../../shared/input';
+
+/**
+ * What every operation on orders of the Zonos GraphQL API shares: the order fields the node asks
+ * for, the Order ID and Simplify fields, the simplified order, and the route that runs an operation.
+ */
+
+/**
+ * The order fields the node asks Zonos for (every name is in Zonos' schema, spec §2.4): the
+ * "raw" order of every operation. A query costs 1 rate-limit point per object returned.
+ */
+export const ORDER_FIELDS = `fragment ZonosOrder on Order {
+  id zonosOrderId accountOrderNumber status createdAt updatedAt currencyCode mode
+  amountSubtotals { items shipping duties taxes fees discounts variance }
+  items { id productId sku name description quantity amount currencyCode hsCode countryOfOrigin }
+  parties {
+    type
+    person { firstName lastName companyName email phone }
+    location { line1 line2 line3 locality administrativeArea administrativeAreaCode postalCode countryCode }
+  }
+  shipments { id status trackingDetails { number carrierCode url } }
+  trackingNumbers
+  references { key value }
+  statusTransitions { status createdAt note }
+  notes { id type note createdAt }
+}`;
+
+export const showFor = (operations: string[], extra: Record<string, unknown[]> = {}) => ({
+	show: { api: ['graphql'], resource: ['order'], operation: operations, ...extra },
+});
+
+export const ORDER_ID_EXAMPLE = 'A Zonos order ID looks like order_88891908-5fd2-42fb-833f-b0afb11ea646.';
+
+/** The Order ID field: pick one of the recent orders, or give its ID. */
+export function orderIdField(operations: string[]): INodeProperties {
+	return {
+		displayName: 'Order ID',
+		name: 'orderId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The order, as Zonos Dashboard and the API name it (order_…)',
+		displayOptions: showFor(operations),
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select an order…',
+				typeOptions: { searchListMethod: 'searchGraphqlOrders', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. order_88891908-5fd2-42fb-833f-b0afb11ea646',
+			},
+		],
+	};
+}
+
+export function simplifyField(operations: string[], description: string): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description,
+		displayOptions: showFor(operations),
+	};
+}
+
+export const SIMPLIFY_HINT =
+	'Whether to return the fields a merchant uses (IDs, status, dates, amounts, customer, ship-to address, items, tracking) instead of the whole order';
+
+const LEGACY_ORDER_ID = /^\d+-\d+$/;
+
+/** The `orderId` parameter of the current item: a resource locator or plain text, checked. */
+export function orderIdParameter(context: IExecuteSingleFunctions): string {
+	const node = context.getNode();
+	const itemIndex = context.getItemIndex();
+	let value = context.getNodeParameter('orderId', '') as unknown;
+	if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'value' in value) {
+		value = (value as IDataObject).value;
+	}
+	if (typeof value !== 'string') {
+		throw invalidInput(node, itemIndex, 'Order ID', `got ${describeType(value)} instead of an order ID`, ORDER_ID_EXAMPLE);
+	}
+	const text = value.trim();
+	if (text === '') throw invalidInput(node, itemIndex, 'Order ID', 'is empty', ORDER_ID_EXAMPLE);
+	if (/[\s\u0000-\u001f\u007f]/.test(text) || text.length > 255) {
+		throw invalidInput(node, itemIndex, 'Order ID', `"${shorten(text)}" is not a Zonos order ID`, ORDER_ID_EXAMPLE);
+	}
+	if (LEGACY_ORDER_ID.test(text)) {
+		throw invalidInput(
+			node,
+			itemIndex,
+			'Order ID',
+			`${text} is an order ID of the legacy Checkout API`,
+			`${ORDER_ID_EXAMPLE} For orders like ${text}, set API to "Legacy Checkout REST API".`,
+		);
+	}
+	return text;
+}
+
+/** A free text that may span lines (notes): no other control characters, at most `maxLength` characters. */
+export function noteText(context: IExecuteSingleFunctions, label: string, value: unknown, example: string, maxLength = 5000): string {
+	const node = context.getNode();
+	const itemIndex = context.getItemIndex();
+	if (typeof value !== 'string') throw invalidInput(node, itemIndex, label, `got ${describeType(value)} instead of text`, example);
+	if (value.trim() === '') throw invalidInput(node, itemIndex, label, 'is empty', example);
+	const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(value);
+	if (control) {
+		throw invalidInput(
+			node,
+			itemIndex,
+			label,
+			`contains a control character (${JSON.stringify(control[0]).slice(1, -1)}) at position ${control.index + 1}`,
+			example,
+		);
+	}
+	if (value.length > maxLength) {
+		throw invalidInput(node, itemIndex, label, `is ${value.length} characters long; at most ${maxLength} are allowed`, example);
+	}
+	return value;
+}
+
+export function booleanParameter(context: IExecuteSingleFunctions, name: string, label: string, fallback: boolean): boolean {
+	const value = context.getNodeParameter(name, fallback) as unknown;
+	if (typeof value !== 'boolean') {
+		throw invalidInput(context.getNode(), context.getItemIndex(), label, `got ${describeType(value)} instead of true or false`, 'Switch it on or off.');
+	}
+	return value;
+}
+
+type Row = IDataObject | null | undefined;
+
+function partyOf(order: IDataObject, type: string): IDataObject | undefined {
+	const parties = Array.isArray(order.parties) ? (order.parties as Row[]) : [];
+	return parties.find((p) => p?.type === type) ?? undefined;
+}
+
+/**
+ * The fields a merchant uses (README "New Zonos platform (GraphQL)" lists them): the shopper is the
+ * DESTINATION party (the PAYOR when there is none).
+ */
+export function simplifyOrder(order: IDataObject): IDataObject {
+	const shopper = partyOf(order, 'DESTINATION') ?? partyOf(order, 'PAYOR');
+	const person = (shopper?.person ?? {}) as IDataObject;
+	const location = (shopper?.location ?? null) as IDataObject | null;
+	const name = [person.firstName, person.lastName].filter((part) => typeof part === 'string' && part !== '').join(' ');
+	const items = Array.isArray(order.items) ? (order.items as Row[]) : [];
+	return {
+		id: order.id,
+		zonosOrderId: order.zonosOrderId ?? null,
+		accountOrderNumber: order.accountOrderNumber ?? null,
+		status: order.status,
+		mode: order.mode,
+		createdAt: order.createdAt,
+		updatedAt: order.updatedAt,
+		currencyCode: order.currencyCode,
+		amountSubtotals: order.amountSubtotals ?? null,
+		customerName: name || null,
+		customerEmail: person.email ?? null,
+		customerPhone: person.phone ?? null,
+		shipTo: location
+			? {
+					companyName: person.companyName ?? null,
+					line1: location.line1 ?? null,
+					line2: location.line2 ?? null,
+					locality: location.locality ?? null,
+					administrativeArea: location.administrativeArea ?? null,
+					postalCode: location.postalCode ?? null,
+					countryCode: location.countryCode ?? null,
+				}
+			: null,
+		items: items.map((item) => ({
+			sku: item?.sku ?? null,
+			name: item?.name ?? null,
+			quantity: item?.quantity ?? null,
+			amount: item?.amount ?? null,
+		})),
+		trackingNumbers: Array.isArray(order.trackingNumbers) ? order.trackingNumbers : [],
+	};
+}
+
+/** One output item for an order, simplified or as Zonos sent it, paired to its input item. */
+export function orderItem(context: IExecuteSingleFunctions, order: IDataObject, simplify: boolean): INodeExecutionData {
+	return { json: simplify ? simplifyOrder(order) : order, pairedItem: { item: context.getItemIndex() } };
+}
+
+/**
+ * One mutation on one order: the input is checked before anything is sent, the mutation returns
+ * the order (`null` there means Zonos has no such order), one item comes out.
+ */
+export async function runOrderMutation(
+	context: IExecuteSingleFunctions,
+	timeout: number | undefined,
+	mutation: string,
+	field: string,
+	input: (orderId: string) => IDataObject,
+): Promise<INodeExecutionData[]> {
+	const orderId = orderIdParameter(context);
+	const variables = { input: input(orderId) };
+	const simplify = booleanParameter(context, 'simplify', 'Simplify', true);
+	const data = await zonosGraphql(context, `${mutation}\n${ORDER_FIELDS}`, variables, { timeout });
+	return [orderItem(context, orderIn(context.getNode(), context.getItemIndex(), data, field, orderId), simplify)];
+}
+
+export type GraphqlOperation = (this: IExecuteSingleFunctions, timeout: number | undefined) => Promise<INodeExecutionData[]>;
+
+/**
+ * The routing of one operation. n8n's declarative engine hands the item to `operations.pagination`
+ * (see n8n-core's RoutingNode); there the operation checks its input, sends its GraphQL query
+ * through `zonosGraphql` — the one GraphQL request of the package — as often as it pages, and
+ * returns the items. Timeout comes from the node's request options (n8n's default: 5 minutes).
+ */
+export function graphqlRoute(operation: GraphqlOperation): INodePropertyRouting {
+	return {
+		request: { baseURL: GRAPHQL_BASE_URL_EXPRESSION, url: GRAPHQL_PATH },
+		send: { paginate: true },
+		operations: {
+			async pagination(
+				this: IExecutePaginationFunctions,
+				requestData: DeclarativeRestApiSettings.ResultOptions,
+			): Promise<INodeExecutionData[]> {
+				return await operation.call(this, requestData.options.timeout);
+			},
+		},
+	};
+}

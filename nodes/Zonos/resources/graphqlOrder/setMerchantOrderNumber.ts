@@ -1,0 +1,34 @@
+import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { checkText } from '../../shared/input';
+import { orderIdField, runOrderMutation, showFor, simplifyField, SIMPLIFY_HINT } from './order';
+
+/** The PHP SDK's mutation (spec §3.2), with the whole order back. */
+const MUTATION = `mutation ZonosSetMerchantOrderNumber($input: OrderUpdateAccountOrderNumberInput!) {
+  orderUpdateAccountOrderNumber(input: $input) { ...ZonosOrder }
+}`;
+
+export const setMerchantOrderNumberDescription: INodeProperties[] = [
+	orderIdField(['setMerchantOrderNumber']),
+	{
+		displayName: 'Merchant Order Number',
+		name: 'merchantOrderNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. #1041',
+		description: "Your shop's order number for this order (Zonos calls it the account order number)",
+		displayOptions: showFor(['setMerchantOrderNumber']),
+	},
+	simplifyField(['setMerchantOrderNumber'], SIMPLIFY_HINT),
+];
+
+export async function setMerchantOrderNumber(this: IExecuteSingleFunctions, timeout: number | undefined): Promise<INodeExecutionData[]> {
+	const accountOrderNumber = checkText(
+		this,
+		'Merchant Order Number',
+		this.getNodeParameter('merchantOrderNumber', ''),
+		"Your shop's order number, such as #1041 or 100045.",
+	);
+	return await runOrderMutation(this, timeout, MUTATION, 'orderUpdateAccountOrderNumber', (id) => ({ id, accountOrderNumber }));
+}

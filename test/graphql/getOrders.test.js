@@ -1,0 +1,193 @@
+'use strict';
+const { useSandbox } = require('../../support/use-sandbox');
+const { graphql, storedOrders, graphqlBodies } = require('./helpers');
+
+const zonos = useSandbox();
+
+/** The IDs of the stored live orders created in [from, until), newest first — what Get Many must return. */
+function expectedIds(from, until = Infinity, status) {
+	return storedOrders(zonos)
+		.filter((o) => o.createdAt >= Date.parse(from) && o.createdAt < until && (!status || o.status === status))
+		.sort((a, b) => b.createdAt - a.createdAt)
+		.map((o) => o.id);
+}
+
+describe('Get (order(orderId)) on the Zonos GraphQL API', () => {
+	test('by ID: one item, the order simplified; the API key goes in the credentialToken header', async () => {
+		const [stored] = storedOrders(zonos);
+		const result = await zonos.run(graphql('get', { orderId: { __rl: true, mode: 'id', value: stored.id } }));
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(1);
+		const item = result.items[0].json;
+		expect(item).toMatchObject({
+			id: stored.id,
+			zonosOrderId: stored.zonosOrderId,
+			accountOrderNumber: stored.accountOrderNumber,
+			status: stored.status,
+			mode: 'LIVE',
+			createdAt: new Date(stored.createdAt).toISOString(),
+			currencyCode: stored.currencyCode,
+		});
+		const shopper = stored.parties.find((p) => p.type === 'DESTINATION');
+		expect(item.customerName).toBe(`${shopper.person.firstName} ${shopper.person.lastName}`);
+		expect(item.customerEmail).toBe(shopper.person.email);
+		expect(item.shipTo).toMatchObject({ line1: shopper.location.line1, countryCode: shopper.location.countryCode });
+		expect(item.items).toEqual(stored.items.map((i) => ({ sku: i.sku, name: i.name, quantity: i.quantity, amount: i.amount })));
+		expect(result.items[0].pairedItem).toEqual({ item: 0 });
+		const [request] = result.requests;
+		expect(request.path).toBe('/graphql');
+		expect(request.headers.credentialtoken).toBe(zonos.apiKey);
+		const body = graphqlBodies(result)[0];
+		expect(body.variables).toEqual({ orderId: stored.id });
+		expect(body.query).toMatch(/query ZonosGetOrder\(\$orderId: String!\)/);
+		expect(body.query).not.toContain(stored.id); // a value travels as a variable, never in the query text
+	});
+
+	test('Simplify off: the whole order as Zonos sent it', async () => {
+		const [stored] = storedOrders(zonos);
+		const result = await zonos.run(graphql('get', { orderId: stored.id, simplify: false }));
+		const order = result.items[0].json;
+		expect(Object.keys(order)).toEqual([
+			'id', 'zonosOrderId', 'accountOrderNumber', 'status', 'createdAt', 'updatedAt', 'currencyCode', 'mode',
+			'amountSubtotals', 'items', 'parties', 'shipments', 'trackingNumbers', 'references', 'statusTransitions', 'notes',
+		]);
+		expect(order.parties.map((p) => p.type)).toEqual(stored.parties.map((p) => p.type));
+		expect(order.references).toEqual(stored.references);
+	});
+
+	test('a resource locator in list mode and a plain string (older workflows, expressions) mean the same', async () => {
+		const [stored] = storedOrders(zonos);
+		const fromList = await zonos.run(graphql('get', { orderId: { __rl: true, mode: 'list', value: stored.id } }));
+		const plain = await zonos.run(graphql('get', { orderId: `  ${stored.id} ` }));
+		expect(fromList.items[0].json.id).toBe(stored.id);
+		expect(plain.items[0].json).toEqual(fromList.items[0].json);
+		expect(graphqlBodies(plain)[0].variables).toEqual({ orderId: stored.id });
+	});
+
+	test('an order ID Zonos does not know ("order": null) is "no such order"', async () => {
+		const result = await zonos.run(graphql('get', { orderId: 'order_00000000-0000-0000-0000-000000000000' }));
+		expect(result.error.message).toBe('Zonos has no order order_00000000-0000-0000-0000-000000000000 — check Order ID');
+		expect(result.error.description).toMatch(/A test API key sees only test orders/);
+	});
+
+	test('a test key does not see live orders, and sees its own', async () => {
+		const [live] = storedOrders(zonos, 'LIVE');
+		const [testOrder] = storedOrders(zonos, 'TEST');
+		const credentials = { zonosGraphqlApi: { apiKey: zonos.testApiKey, baseUrl: zonos.sandbox.url } };
+		const missing = await zonos.run(graphql('get', { orderId: live.id }), { credentials });
+		expect(missing.error.message).toMatch(/^Zonos has no order order_/);
+		const found = await zonos.run(graphql('get', { orderId: testOrder.id }), { credentials });
+		expect(found.items[0].json).toMatchObject({ id: testOrder.id, mode: 'TEST' });
+	});
+
+	test('one item per input item, each paired to its input', async () => {
+		const ids = storedOrders(zonos).slice(0, 3).map((o) => o.id);
+		const result = await zonos.run(graphql('get', { orderId: '={{ $json.id }}' }), { input: ids.map((id) => ({ json: { id } })) });
+		expect(result.items.map((i) => i.json.id)).toEqual(ids);
+		expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	});
+});
+
+describe('Get Many (orders(filter, first, after))', () => {
+	const november = { sinceDate: '2026-11-01', throughDate: '2026-11-30' };
+
+	test('several pages: follows pageInfo.hasNextPage/endCursor, one item per order, none twice', async () => {
+		const expected = expectedIds('2026-11-01T00:00:00Z', Date.parse('2026-12-01T00:00:00Z'));
+		expect(expected.length).toBeGreaterThan(9);
+		const result = await zonos.run(graphql('getMany', { ...november, returnAll: true, options: { pageSize: 4 } }));
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((i) => i.json.id)).toEqual(expected);
+		const bodies = graphqlBodies(result);
+		expect(bodies).toHaveLength(Math.ceil(expected.length / 4));
+		expect(bodies.map((b) => b.variables.first)).toEqual(bodies.map(() => 4));
+		expect(bodies[0].variables.after).toBeUndefined();
+		for (const body of bodies.slice(1)) expect(typeof body.variables.after).toBe('string');
+		expect(new Set(bodies.map((b) => b.variables.after)).size).toBe(bodies.length);
+		expect(result.items.every((i) => i.pairedItem.item === 0)).toBe(true);
+	});
+
+	test('Limit cuts in the middle of a page: it asks only for what is missing', async () => {
+		const expected = expectedIds('2026-11-01T00:00:00Z', Date.parse('2026-12-01T00:00:00Z'));
+		const result = await zonos.run(graphql('getMany', { ...november, returnAll: false, limit: 5, options: { pageSize: 2 } }));
+		expect(result.items.map((i) => i.json.id)).toEqual(expected.slice(0, 5));
+		expect(graphqlBodies(result).map((b) => b.variables.first)).toEqual([2, 2, 1]);
+	});
+
+	test('Limit below the page size: one request for exactly that many', async () => {
+		const result = await zonos.run(graphql('getMany', { ...november, limit: 3 }));
+		expect(result.items).toHaveLength(3);
+		expect(graphqlBodies(result).map((b) => b.variables.first)).toEqual([3]);
+	});
+
+	test('default page size is 50', async () => {
+		const result = await zonos.run(graphql('getMany', { ...november, returnAll: true }));
+		expect(graphqlBodies(result).map((b) => b.variables.first)).toEqual([50]);
+	});
+
+	test('an empty range: no items, no error', async () => {
+		const result = await zonos.run(graphql('getMany', { sinceDate: '2025-01-01', throughDate: '2025-01-31', returnAll: true }));
+		expect(result.error).toBeUndefined();
+		expect(result.run.status).toBe('success');
+		expect(result.items).toEqual([]);
+		expect(result.requests).toHaveLength(1);
+	});
+
+	test('Status: only orders in that status, sent as the filter', async () => {
+		const expected = expectedIds('2026-11-01T00:00:00Z', Date.parse('2026-12-01T00:00:00Z'), 'COMPLETED');
+		expect(expected.length).toBeGreaterThan(0);
+		const result = await zonos.run(graphql('getMany', { ...november, status: 'COMPLETED', returnAll: true }));
+		expect(result.items.map((i) => i.json.id)).toEqual(expected);
+		expect(graphqlBodies(result)[0].variables.filter.status).toBe('COMPLETED');
+	});
+
+	test('the range is sent on creation time, from a millisecond before Since Date to the end of Through Date', async () => {
+		const result = await zonos.run(graphql('getMany', { sinceDate: '2026-11-20', throughDate: '2026-11-20', returnAll: true }));
+		expect(graphqlBodies(result)[0].variables.filter).toEqual({
+			between: { after: '2026-11-19T23:59:59.999Z', before: '2026-11-21T00:00:00.000Z' },
+		});
+	});
+
+	test.each([
+		['America/Los_Angeles', '2026-11-19', '2026-11-19T08:00:00Z', '2026-11-20T08:00:00Z'],
+		['Asia/Tokyo', '2026-11-20', '2026-11-19T15:00:00Z', '2026-11-20T15:00:00Z'],
+		['UTC', '2026-11-20', '2026-11-20T00:00:00Z', '2026-11-21T00:00:00Z'],
+	])('a whole day in %s: exactly the orders created in it, boundaries included and excluded right', async (timezone, day, from, until) => {
+		const expected = expectedIds(from, Date.parse(until));
+		expect(expected.length).toBeGreaterThan(0);
+		const result = await zonos.run(graphql('getMany', { sinceDate: day, throughDate: day, returnAll: true }), { timezone });
+		expect(result.items.map((i) => i.json.id)).toEqual(expected);
+		for (const item of result.items) {
+			const at = Date.parse(item.json.createdAt);
+			expect(at >= Date.parse(from) && at < Date.parse(until)).toBe(true);
+		}
+	});
+
+	test('no Through Date: everything since Since Date', async () => {
+		const result = await zonos.run(graphql('getMany', { sinceDate: '2026-11-20T08:00:00Z', returnAll: true }));
+		expect(result.items.map((i) => i.json.id)).toEqual(expectedIds('2026-11-20T08:00:00Z'));
+		expect(graphqlBodies(result)[0].variables.filter.between.before).toBeUndefined();
+	});
+
+	test('orders Zonos returns just outside the range (ends read inclusively) are not output', async () => {
+		// a stand-in for a Zonos whose `after`/`before` are both inclusive: an order exactly at the
+		// upper bound, and one a millisecond before the lower
+		const added = await fetch(`${zonos.sandbox.url}/_sandbox/graphql/orders`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ orders: [{ createdAt: '2026-11-10T23:59:59.999Z' }, { createdAt: '2026-11-12T00:00:00.000Z' }] }),
+		}).then((r) => r.json());
+		const outside = added.orders.map((o) => o.id);
+		const result = await zonos.run(graphql('getMany', { sinceDate: '2026-11-11', throughDate: '2026-11-11', returnAll: true }));
+		// the sandbox's `after` is inclusive, so it returns the order a millisecond before the range
+		expect(graphqlBodies(result)[0].variables.filter.between.after).toBe('2026-11-10T23:59:59.999Z');
+		const ids = result.items.map((i) => i.json.id);
+		for (const id of outside) expect(ids).not.toContain(id);
+		expect(ids).toEqual(expectedIds('2026-11-11T00:00:00Z', Date.parse('2026-11-12T00:00:00Z')));
+	});
+
+	test('Simplify off: whole orders', async () => {
+		const result = await zonos.run(graphql('getMany', { ...november, limit: 2, simplify: false }));
+		expect(result.items[0].json.parties).toBeDefined();
+		expect(result.items[0].json.statusTransitions).toBeDefined();
+	});
+});
