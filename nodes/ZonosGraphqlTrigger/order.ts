@@ -1,20 +1,13 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
+import { ORDER_FIELDS } from '../Zonos/resources/graphqlOrder/order';
 import { askZonos } from './registrations';
 
-/** The order fields the trigger reads (zonos-graphql.md §2.4, the suggested selection, all [SCHEMA] S-2025 names). */
+/** The same order as the Zonos node's Get (Simplify off) returns: its fields, ORDER_FIELDS. */
 const ORDER_QUERY = `query ZonosN8nOrder($orderId: String!) {
-  order(orderId: $orderId) {
-    id zonosOrderId accountOrderNumber status createdAt updatedAt currencyCode mode
-    amountSubtotals { items shipping duties taxes fees discounts variance }
-    items { id productId sku name description quantity amount currencyCode hsCode countryOfOrigin }
-    parties { type person { firstName lastName companyName email phone }
-      location { line1 line2 locality administrativeArea administrativeAreaCode postalCode countryCode } }
-    shipments { id status trackingDetails { number carrierCode url } }
-    trackingNumbers
-    statusTransitions { status createdAt note }
-  }
-}`;
+  order(orderId: $orderId) { ...ZonosOrder }
+}
+${ORDER_FIELDS}`;
 
 /**
  * The whole, current order. Never throws: an event must not be lost because the re-fetch failed
