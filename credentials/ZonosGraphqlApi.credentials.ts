@@ -15,6 +15,8 @@ import {
 } from '../nodes/Zonos/shared/graphql';
 
 const REJECTED = 'Zonos rejected the API key — paste the API key from Zonos Dashboard again';
+/** Where GraphQL puts the code of the first error (read with lodash `get` by n8n's credential tester). */
+const FIRST_ERROR_CODE = 'errors.0.extensions.code';
 const NOT_ZONOS =
 	'The Base URL answered, but not as the Zonos GraphQL API — check the Base URL (normally https://api.zonos.com)';
 
@@ -82,8 +84,8 @@ export class ZonosGraphqlApi implements ICredentialType {
 			},
 			{ type: 'responseCode', properties: { value: 404, message: `No Zonos GraphQL API at this address (HTTP 404) — ${NOT_ZONOS.split(' — ')[1]}` } },
 			{ type: 'responseCode', properties: { value: 405, message: `No Zonos GraphQL API at this address (HTTP 405) — ${NOT_ZONOS.split(' — ')[1]}` } },
-			{ type: 'responseSuccessBody', properties: { key: 'errors.0.extensions.code', value: 'UNAUTHENTICATED', message: REJECTED } },
-			{ type: 'responseSuccessBody', properties: { key: 'errors.0.extensions.code', value: 'FORBIDDEN', message: REJECTED } },
+			{ type: 'responseSuccessBody', properties: { key: FIRST_ERROR_CODE, value: 'UNAUTHENTICATED', message: REJECTED } },
+			{ type: 'responseSuccessBody', properties: { key: FIRST_ERROR_CODE, value: 'FORBIDDEN', message: REJECTED } },
 			{
 				type: 'responseSuccessBody',
 				properties: {

@@ -5,6 +5,8 @@ const path = require('node:path');
 
 const GOOD = { id: 'zonosSandboxGood', name: 'Zonos sandbox' };
 const WRONG = { id: 'zonosSandboxWrong', name: 'Zonos sandbox, wrong secret' };
+/** The sandbox's Zonos GraphQL API (credentials zonosGraphqlApi), live API key. */
+const GRAPHQL_GOOD = { id: 'zonosGraphqlGood', name: 'Zonos GraphQL sandbox' };
 
 function credentialsFor(sandbox) {
 	const [store] = sandbox.stores;
@@ -95,6 +97,7 @@ function example(file, id) {
 		if (node.type === 'n8n-nodes-base.scheduleTrigger') Object.assign(node, { type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
 		if (OUTSIDE_SERVICES.has(node.type)) Object.assign(node, { type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {}, credentials: undefined });
 		if (node.credentials?.zonosApi) node.credentials.zonosApi = GOOD;
+		if (node.credentials?.zonosGraphqlApi) node.credentials.zonosGraphqlApi = GRAPHQL_GOOD;
 	}
 	return { ...workflow, id, active: false };
 }
@@ -102,5 +105,18 @@ function example(file, id) {
 const merchantOrderIdLoopExample = () => example('merchant-order-id-loop.json', 'e2eExampleLoop01');
 const reconciliationExample = () => example('daily-reconciliation-google-sheets.json', 'e2eExampleSheet1');
 const slackExample = () => example('new-order-to-slack.json', 'e2eExampleSlack1');
+const newPlatformSheetExample = () => example('new-platform-orders-yesterday-to-google-sheets.json', 'e2eExampleGqlSh1');
 
-module.exports = { WORKFLOWS, credentialsFor, merchantOrderIdLoopExample, reconciliationExample, slackExample, chain, zonosNode, GOOD, WRONG };
+module.exports = {
+	WORKFLOWS,
+	credentialsFor,
+	merchantOrderIdLoopExample,
+	reconciliationExample,
+	slackExample,
+	newPlatformSheetExample,
+	chain,
+	zonosNode,
+	GOOD,
+	WRONG,
+	GRAPHQL_GOOD,
+};

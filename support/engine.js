@@ -32,6 +32,7 @@ const {
 	ExecuteContext,
 	RoutingNode,
 	PollContext,
+	LoadOptionsContext,
 	TriggersAndPollers,
 	HookContext,
 	WebhookContext,
@@ -535,6 +536,26 @@ async function serveWebhookTrigger(options) {
 	};
 }
 
+/**
+ * What the editor does to fill a resource locator's list: n8n-core's LoadOptionsContext for the
+ * Zonos node with the given parameters, and the node's `methods.listSearch[method]`.
+ * Returns { results, paginationToken } or throws what the method threw.
+ */
+async function listSearch({ method, parameters, credentials, filter, paginationToken }) {
+	const loader = await loadPackage();
+	const nodeTypes = new NodeTypes(loader);
+	const workflow = zonosWorkflow(parameters);
+	const workflowInstance = new Workflow({ id: 'list-search', nodes: workflow.nodes, connections: {}, nodeTypes, active: false, settings: workflow.settings });
+	const node = workflowInstance.getNode('Zonos');
+	const additionalData = additionalDataFor(
+		new CredentialsHelper(loader, credentials),
+		new ExecutionLifecycleHooks('internal', 'list-search', workflow),
+	);
+	const context = new LoadOptionsContext(workflowInstance, node, additionalData, 'parameters.orderId');
+	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	return await nodeType.methods.listSearch[method].call(context, filter, paginationToken);
+}
+
 /** A workflow of one Zonos node with the given parameters. */
 function zonosWorkflow(parameters, { timezone = 'UTC', nodeSettings = {}, name = 'Zonos' } = {}) {
 	return {
@@ -563,4 +584,4 @@ function n8nLog() {
 	return fs.existsSync(LOG_FILE) ? fs.readFileSync(LOG_FILE, 'utf8') : '';
 }
 
-module.exports = { n8nLog, pollTrigger, runWorkflow, webhookTrigger, serveWebhookTrigger, testCredentials, zonosWorkflow, loadPackage, PACKAGE_DIR, PACKAGE_NAME };
+module.exports = { n8nLog, listSearch, pollTrigger, runWorkflow, webhookTrigger, serveWebhookTrigger, testCredentials, zonosWorkflow, loadPackage, PACKAGE_DIR, PACKAGE_NAME };

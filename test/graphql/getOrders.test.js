@@ -191,3 +191,51 @@ describe('Get Many (orders(filter, first, after))', () => {
 		expect(result.items[0].json.statusTransitions).toBeDefined();
 	});
 });
+
+describe('the Order ID list (resource locator "From List")', () => {
+	const { listSearch } = require('../../support/engine');
+	const search = (filter, paginationToken) =>
+		listSearch({
+			method: 'searchGraphqlOrders',
+			parameters: graphql('get'),
+			credentials: { zonosGraphqlApi: zonos.credentials.zonosGraphqlApi },
+			filter,
+			paginationToken,
+		});
+
+	test('recent orders, 25 at a time, each named by its numbers, status and day; the next page by cursor', async () => {
+		await fetch(`${zonos.sandbox.url}/_sandbox/graphql/orders`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ count: 20 }),
+		});
+		// the sandbox lists newest first, the later-added first among orders of the same instant
+		const all = storedOrders(zonos).sort((a, b) => b.createdAt - a.createdAt || b.seq - a.seq);
+		const page = await search();
+		expect(page.results.map((r) => r.value)).toEqual(all.slice(0, 25).map((o) => o.id));
+		const first = all[0];
+		expect(page.results[0].name).toBe(
+			`${first.accountOrderNumber ?? first.zonosOrderId} · ${first.status} · ${new Date(first.createdAt).toISOString().slice(0, 10)}`,
+		);
+		expect(all.length).toBeGreaterThan(25);
+		const next = await search(undefined, page.paginationToken);
+		expect(next.results.map((r) => r.value)).toEqual(all.slice(25, 50).map((o) => o.id));
+		expect(next.paginationToken).toBeUndefined();
+	});
+
+	test('a search text finds the order with that merchant order number', async () => {
+		const order = storedOrders(zonos).find((o) => o.accountOrderNumber);
+		const found = await search(order.accountOrderNumber);
+		expect(found.results.map((r) => r.value)).toEqual([order.id]);
+	});
+
+	test('a rejected key: the list says so in plain words', async () => {
+		await expect(
+			listSearch({
+				method: 'searchGraphqlOrders',
+				parameters: graphql('get'),
+				credentials: { zonosGraphqlApi: { apiKey: 'credential_live_wrong', baseUrl: zonos.sandbox.url } },
+			}),
+		).rejects.toThrow('Zonos rejected the API key — check the Zonos GraphQL API credentials');
+	});
+});

@@ -10,6 +10,7 @@ import type {
 	INode,
 	IPollFunctions,
 	IWebhookFunctions,
+	NodeApiError,
 	RequestHelperFunctions,
 } from 'n8n-workflow';
 
@@ -149,8 +150,10 @@ export async function zonosGraphql(
 			options,
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
-		if (isOwnError(error)) throw error;
-		throw describeTransportFailure(node, itemIndex, error, options.timeout, apiKey, GRAPHQL_CREDENTIALS_NAME);
+		// the package's own errors (raised while checking the credentials) are already worded for the user
+		throw isOwnError(error)
+			? (error as NodeApiError)
+			: describeTransportFailure(node, itemIndex, error, options.timeout, apiKey, GRAPHQL_CREDENTIALS_NAME);
 	}
 	return readGraphqlAnswer(node, itemIndex, response, apiKey);
 }
