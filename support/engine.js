@@ -34,6 +34,8 @@ const {
 	PollContext,
 	LoadOptionsContext,
 	TriggersAndPollers,
+	HookContext,
+	WebhookContext,
 } = require('n8n-core');
 const { ICredentialsHelper, NodeHelpers, Workflow } = require('n8n-workflow');
 
@@ -357,6 +359,184 @@ async function pollTrigger({ parameters, credentials, staticData = {}, mode = 't
 }
 
 /**
+ * A webhook trigger node the way n8n's CLI drives it, on n8n-core's own contexts: the lifecycle
+ * methods (`checkExists`, `create`, `delete`) through HookContext, as n8n's WebhookService runs
+ * them on activation and deactivation, and deliveries through WebhookContext, as n8n's webhook
+ * server hands them to `webhook()`. `staticData` is the workflow's static data as n8n keeps it in
+ * its database: each call starts from a copy of it, and the copy after the call is returned.
+ *
+ * `trigger({ type, parameters, credentials, webhookBaseUrl, webhookId })` returns
+ *   { node, webhookUrl(isTest), hook(method, { staticData, isTest }), receive({ staticData, isTest, headers, query, body }) }.
+ * `receive` returns { result, status, body, staticData } where status/body are what the node
+ * answered itself (noWebhookResponse) and result is what n8n would use to start (or not) an execution.
+ */
+function webhookTrigger({ type, parameters, credentials, webhookBaseUrl, webhookId = 'zonos-webhook-test', workflowId = 'webhook-test' }) {
+	const node = {
+		id: 'webhook-trigger',
+		name: 'Webhook Trigger',
+		type: `${PACKAGE_NAME}.${type}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		webhookId,
+		credentials: Object.fromEntries(Object.keys(credentials).map((name) => [name, { id: '1', name: 'sandbox' }])),
+	};
+	const base = webhookBaseUrl.endsWith('/') ? webhookBaseUrl : `${webhookBaseUrl}/`;
+	async function setUp(staticData, isTest, mode) {
+		const loader = await loadPackage();
+		const nodeTypes = new NodeTypes(loader);
+		const workflow = new Workflow({
+			id: workflowId,
+			name: 'webhook trigger test',
+			nodes: [node],
+			connections: {},
+			nodeTypes,
+			settings: { timezone: 'UTC' },
+			active: !isTest,
+			staticData: JSON.parse(JSON.stringify(staticData ?? {})),
+		});
+		const additionalData = {
+			...additionalDataFor(new CredentialsHelper(loader, credentials), new ExecutionLifecycleHooks(mode, 'webhook-test', { nodes: [node], connections: {} })),
+			webhookBaseUrl: `${base}webhook`,
+			webhookTestBaseUrl: `${base}webhook-test`,
+		};
+		const nodeType = nodeTypes.getByNameAndVersion(node.type, 1);
+		const description = nodeType.description.webhooks[0];
+		const webhookData = {
+			httpMethod: description.httpMethod,
+			node: node.name,
+			path: description.path,
+			webhookDescription: description,
+			workflowId,
+			workflowExecuteAdditionalData: additionalData,
+			isTest,
+		};
+		return { workflow, additionalData, nodeType, webhookData };
+	}
+	const snapshot = (workflow) => JSON.parse(JSON.stringify(workflow.staticData));
+	return {
+		node,
+		webhookUrl: (isTest = false) => NodeHelpers.getNodeWebhookUrl(`${base}${isTest ? 'webhook-test' : 'webhook'}`, workflowId, node, 'webhook', false),
+		/** Runs `checkExists`, `create` or `delete`; returns { result, error, staticData }. */
+		async hook(method, { staticData = {}, isTest = false } = {}) {
+			const mode = isTest ? 'manual' : 'trigger';
+			const { workflow, nodeType, webhookData } = await setUp(staticData, isTest, mode);
+			const context = new HookContext(workflow, node, webhookData.workflowExecuteAdditionalData, mode, isTest ? 'manual' : 'activate', webhookData);
+			try {
+				const result = await nodeType.webhookMethods.default[method].call(context);
+				return { result, error: undefined, staticData: snapshot(workflow) };
+			} catch (error) {
+				return { result: undefined, error, staticData: snapshot(workflow) };
+			}
+		},
+		/** One delivery to `webhook()`. */
+		async receive({ staticData = {}, isTest = false, headers = {}, query = {}, body = {} }) {
+			const mode = isTest ? 'manual' : 'webhook';
+			const { workflow, additionalData, nodeType, webhookData } = await setUp(staticData, isTest, mode);
+			const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+			const answered = { status: undefined, body: undefined };
+			const res = {
+				headersSent: false,
+				status(code) {
+					answered.status = code;
+					return res;
+				},
+				json(value) {
+					answered.body = value;
+					res.headersSent = true;
+					return res;
+				},
+				send(value) {
+					answered.body = value;
+					res.headersSent = true;
+					return res;
+				},
+				end() {
+					res.headersSent = true;
+					return res;
+				},
+				setHeader() {},
+			};
+			additionalData.httpRequest = { method: 'POST', body, headers: lower, query, params: {}, header: (name) => lower[name.toLowerCase()] };
+			additionalData.httpResponse = res;
+			const context = new WebhookContext(workflow, node, additionalData, mode, webhookData, [], null);
+			try {
+				const result = await nodeType.webhook.call(context);
+				return { result, error: undefined, ...answered, staticData: snapshot(workflow) };
+			} catch (error) {
+				return { result: undefined, error, ...answered, staticData: snapshot(workflow) };
+			}
+		},
+	};
+}
+
+/**
+ * A local HTTP server in front of a webhookTrigger, standing in for n8n's webhook server so that
+ * the sandbox's real deliveries reach `webhook()`: it keeps the static data between deliveries
+ * (as n8n's database does) and answers as n8n does — the node's own answer when it gave one
+ * (noWebhookResponse), else 200. Returns { url, trigger, staticData(), setStaticData(), setTestStaticData(), executions, answers, hook(), close() }:
+ * `executions` lists the items of every delivery that would start the workflow.
+ */
+async function serveWebhookTrigger(options) {
+	const http = require('node:http');
+	const state = { staticData: {}, testStaticData: {}, executions: [], answers: [] };
+	let trigger;
+	const server = http.createServer((req, res) => {
+		let raw = '';
+		req.on('data', (chunk) => (raw += chunk));
+		req.on('end', async () => {
+			const url = new URL(req.url, 'http://local');
+			let body = {};
+			try {
+				body = raw ? JSON.parse(raw) : {};
+			} catch {
+				body = raw;
+			}
+			const isTest = url.pathname.startsWith('/webhook-test/');
+			const outcome = await trigger.receive({ staticData: isTest ? state.testStaticData : state.staticData, isTest, headers: req.headers, query: Object.fromEntries(url.searchParams), body });
+			if (!isTest) state.staticData = outcome.staticData;
+			const started = Boolean(outcome.result?.workflowData);
+			if (started) state.executions.push(outcome.result.workflowData[0].map((i) => i.json));
+			const status = outcome.error ? 500 : outcome.result?.noWebhookResponse ? (outcome.status ?? 200) : 200;
+			const answer = outcome.error
+				? { message: 'Error in workflow' }
+				: outcome.result?.noWebhookResponse
+					? outcome.body
+					: started
+						? { message: 'Workflow was started' }
+						: (outcome.result?.webhookResponse ?? { message: 'Webhook call received' });
+			state.answers.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), status, started, body: answer });
+			res.writeHead(status, { 'Content-Type': 'application/json' });
+			res.end(JSON.stringify(answer));
+		});
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const url = `http://127.0.0.1:${server.address().port}/`;
+	trigger = webhookTrigger({ ...options, webhookBaseUrl: url });
+	return {
+		url,
+		trigger,
+		staticData: () => state.staticData,
+		setStaticData: (value) => (state.staticData = value),
+		/** What "Listen for test event" registered: n8n keeps it with the test registration, apart from the workflow's. */
+		setTestStaticData: (value) => (state.testStaticData = value),
+		executions: state.executions,
+		answers: state.answers,
+		/** Runs a lifecycle method on the kept static data, as n8n does on (de)activation. */
+		async hook(method) {
+			const outcome = await trigger.hook(method, { staticData: state.staticData });
+			state.staticData = outcome.staticData;
+			return outcome;
+		},
+		close: () =>
+			new Promise((resolve) => {
+				server.closeAllConnections?.();
+				server.close(() => resolve());
+			}),
+	};
+}
+
+/**
  * What the editor does to fill a resource locator's list: n8n-core's LoadOptionsContext for the
  * Zonos node with the given parameters, and the node's `methods.listSearch[method]`.
  * Returns { results, paginationToken } or throws what the method threw.
@@ -404,4 +584,4 @@ function n8nLog() {
 	return fs.existsSync(LOG_FILE) ? fs.readFileSync(LOG_FILE, 'utf8') : '';
 }
 
-module.exports = { n8nLog, listSearch, pollTrigger, runWorkflow, testCredentials, zonosWorkflow, loadPackage, PACKAGE_DIR, PACKAGE_NAME };
+module.exports = { n8nLog, listSearch, pollTrigger, runWorkflow, webhookTrigger, serveWebhookTrigger, testCredentials, zonosWorkflow, loadPackage, PACKAGE_DIR, PACKAGE_NAME };

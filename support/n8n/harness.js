@@ -238,14 +238,10 @@ async function prepareN8n({ name = 'suite', root: keptRoot, extraEnv: instanceEn
 	return { n8nVersion: N8N_VERSION, root, userFolder, env, cli, importCredentials, importWorkflows, activateWorkflow, execute, start, stop, log };
 }
 
-/** Signs up the owner of a fresh n8n and returns a fetch for its REST API with the session cookie. */
-async function ownerSession(url) {
-	const response = await fetch(`${url}/rest/owner/setup`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json', 'browser-id': 'zonos-e2e' },
-		body: JSON.stringify({ email: 'owner@example.com', firstName: 'Zonos', lastName: 'Tester', password: 'Sandbox-Passw0rd' }),
-	});
-	if (!response.ok) throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
+const OWNER = { email: 'owner@example.com', firstName: 'Zonos', lastName: 'Tester', password: 'Sandbox-Passw0rd' };
+
+/** A fetch for n8n's REST API with the session cookie of `response` (sign-up or login). */
+function restWithCookie(url, response) {
 	const cookie = (response.headers.getSetCookie?.() ?? [response.headers.get('set-cookie')]).map((c) => c.split(';')[0]).join('; ');
 	// REST routes live under /rest; the node and credential type lists under /types
 	return async (method, route, body) => {
@@ -265,4 +261,26 @@ async function ownerSession(url) {
 	};
 }
 
-module.exports = { prepareN8n, ownerSession, freePort, parseRun, REPO };
+/** Signs up the owner of a fresh n8n and returns a fetch for its REST API with the session cookie. */
+async function ownerSession(url) {
+	const response = await fetch(`${url}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', 'browser-id': 'zonos-e2e' },
+		body: JSON.stringify(OWNER),
+	});
+	if (!response.ok) throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
+	return restWithCookie(url, response);
+}
+
+/** Logs the owner in again (e.g. after a restart of n8n); the same fetch as ownerSession's. */
+async function ownerLogin(url) {
+	const response = await fetch(`${url}/rest/login`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', 'browser-id': 'zonos-e2e' },
+		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+	});
+	if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+	return restWithCookie(url, response);
+}
+
+module.exports = { prepareN8n, ownerSession, ownerLogin, freePort, parseRun, REPO };

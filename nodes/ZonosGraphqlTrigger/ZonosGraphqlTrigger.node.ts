@@ -1,0 +1,210 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { carriesSecret, eventKey, firstTime, orderIdOf, payloadSubject } from './deliveries';
+import { EVENT_NAMES, isWebhookEvent, WEBHOOK_EVENTS } from './events';
+import type { WebhookEvent } from './events';
+import { fetchOrder } from './order';
+import {
+	adoptWebhook,
+	checkReachable,
+	createWebhook,
+	deleteWebhook,
+	EVENT_PARAMETER,
+	eventUrl,
+	findWebhooks,
+	newSecret,
+	registrationsOf,
+	PROOF_HEADER,
+} from './registrations';
+import type { Registration, TriggerMemory } from './registrations';
+
+function eventsNamed(context: IHookFunctions | IWebhookFunctions): string[] {
+	const value = context.getNodeParameter('events', []) as unknown;
+	return (typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : []).map((v) => String(v).trim()).filter(Boolean);
+}
+
+/** The events chosen in the node, checked: at least one, each a known event. */
+function chosenEvents(context: IHookFunctions | IWebhookFunctions): WebhookEvent[] {
+	const list = eventsNamed(context);
+	const unknown = list.filter((e) => !isWebhookEvent(e));
+	if (unknown.length > 0 || list.length === 0) {
+		throw new NodeOperationError(
+			context.getNode(),
+			list.length === 0 ? 'Events: choose at least one event' : `Events: ${unknown.map((e) => JSON.stringify(e)).join(', ')} is not a Zonos order event`,
+			{ description: `Choose from ${EVENT_NAMES.join(', ')}.` },
+		);
+	}
+	return [...new Set(list)] as WebhookEvent[];
+}
+
+function webhookUrlOf(context: IHookFunctions): string {
+	const url = context.getNodeWebhookUrl('default');
+	if (!url) throw new NodeOperationError(context.getNode(), 'n8n gave no webhook URL for this trigger');
+	return url;
+}
+
+/** The registration of this webhook URL in the static data, or undefined. */
+function registrationOf(memory: TriggerMemory, url: string): Registration | undefined {
+	const found = registrationsOf(memory)[url] as Registration | undefined;
+	return found && typeof found.secret === 'string' ? found : undefined;
+}
+
+function reply(context: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
+	const res = context.getResponseObject();
+	res.status(status).json(body);
+	return { noWebhookResponse: true };
+}
+
+export class ZonosGraphqlTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Zonos GraphQL Trigger',
+		name: 'zonosGraphqlTrigger',
+		icon: { light: 'file:../../icons/zonos.svg', dark: 'file:../../icons/zonos.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{($parameter["events"] || []).length === 1 ? $parameter["events"][0] : ($parameter["events"] || []).length + " events"}}',
+		description: 'Starts the workflow within seconds when an order is created, canceled or changes on the Zonos platform (GraphQL API)',
+		defaults: {
+			name: 'Zonos GraphQL Trigger',
+		},
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'zonosGraphqlApi',
+				required: true,
+			},
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				options: WEBHOOK_EVENTS,
+				default: ['ORDER_CREATED'],
+				description:
+					'The Zonos events that start the workflow. Activating the workflow registers one webhook per event in Zonos; deactivating removes them.',
+			},
+			{
+				displayName: 'Fetch Full Order',
+				name: 'fetchFullOrder',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to read the whole, current order from Zonos for each event. Off: the item is the order as the event carried it. The event as Zonos sent it stays under zonosWebhook.payload.',
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			/** Whether every chosen event already has its webhook in Zonos, the one this trigger registered and holds the secret of. */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const memory = this.getWorkflowStaticData('node') as TriggerMemory;
+				const url = webhookUrlOf(this);
+				const registration = registrationOf(memory, url);
+				if (!registration) return false;
+				const events = chosenEvents(this);
+				const stored = (registration.webhookIds ?? {}) as IDataObject;
+				if (Object.keys(stored).some((event) => !events.includes(event as WebhookEvent))) return false;
+				for (const event of events) {
+					const found = await findWebhooks(this, event, eventUrl(url, event));
+					if (found.length !== 1 || found[0].id !== stored[event] || found[0].status !== 'ENABLED') return false;
+				}
+				return true;
+			},
+
+			/**
+			 * One webhook per chosen event. A webhook of ours that Zonos still has (same URL; e.g. n8n
+			 * lost its static data) is taken over rather than registered again; extra copies are removed.
+			 */
+			async create(this: IHookFunctions): Promise<boolean> {
+				const memory = this.getWorkflowStaticData('node') as TriggerMemory;
+				const url = webhookUrlOf(this);
+				const events = chosenEvents(this);
+				await checkReachable(this, url);
+				const previous = registrationOf(memory, url);
+				const secret = previous?.secret ?? newSecret();
+				const webhookIds: IDataObject = {};
+				const registrations = registrationsOf(memory);
+				// saved before the first request, so that a failure half-way still lets `delete` clean up
+				registrations[url] = { secret, webhookIds };
+				for (const event of events) {
+					const target = eventUrl(url, event);
+					const [ours, ...extra] = await findWebhooks(this, event, target);
+					const hook = ours ? await adoptWebhook(this, ours.id, event, target, secret) : await createWebhook(this, event, target, secret);
+					webhookIds[event] = hook.id;
+					registrations[url] = { secret, webhookIds: { ...webhookIds } };
+					for (const copy of extra) await deleteWebhook(this, copy.id);
+				}
+				// events no longer chosen
+				for (const [event, id] of Object.entries((previous?.webhookIds ?? {}) as IDataObject)) {
+					if (!events.includes(event as WebhookEvent) && typeof id === 'string') await deleteWebhook(this, id);
+				}
+				return true;
+			},
+
+			/** Removes every webhook of this URL, the registered ones and any copy Zonos still lists. */
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const memory = this.getWorkflowStaticData('node') as TriggerMemory;
+				const url = webhookUrlOf(this);
+				const registration = registrationOf(memory, url);
+				const stored = (registration?.webhookIds ?? {}) as IDataObject;
+				// what was registered, and whatever valid events the node names now
+				const events = [...new Set([...Object.keys(stored), ...eventsNamed(this)])];
+				const ids = new Set(Object.values(stored).filter((id): id is string => typeof id === 'string'));
+				for (const event of events.filter(isWebhookEvent)) {
+					for (const hook of await findWebhooks(this, event, eventUrl(url, event))) ids.add(hook.id);
+				}
+				for (const id of ids) await deleteWebhook(this, id);
+				delete registrationsOf(memory)[url];
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const memory = this.getWorkflowStaticData('node') as TriggerMemory;
+		// only Zonos knows the secret: anything else is refused and starts nothing
+		if (!carriesSecret(this.getHeaderData()[PROOF_HEADER], memory)) {
+			return reply(this, 401, { message: 'Unauthorized' });
+		}
+		const event = (this.getQueryData() as IDataObject)[EVENT_PARAMETER];
+		if (!isWebhookEvent(event) || !chosenEvents(this).includes(event)) {
+			return { webhookResponse: { received: true, started: false, reason: 'event not chosen in this trigger' } };
+		}
+		const payload = this.getBodyData() as IDataObject;
+		const scope = `${this.getMode()}|${this.getWorkflow().id ?? ''}|${this.getNode().id}`;
+		if (!firstTime(memory, scope, eventKey(event, payload))) {
+			return { webhookResponse: { received: true, started: false, reason: 'already received' } };
+		}
+
+		const { order, subject } = payloadSubject(payload);
+		const orderId = orderIdOf(payload);
+		const zonosWebhook: IDataObject = { event, orderId: orderId ?? null, payload };
+		let json: IDataObject = { ...(order ?? subject ?? {}) };
+		if (this.getNodeParameter('fetchFullOrder', true) === true && orderId) {
+			const full = await fetchOrder(this, orderId);
+			if (full.order) json = { ...full.order };
+			else zonosWebhook.fetchError = full.error;
+		}
+		return { workflowData: [[{ json: { ...json, zonosWebhook } }]] };
+	}
+}

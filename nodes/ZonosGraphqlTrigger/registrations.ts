@@ -1,0 +1,153 @@
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { NodeOperationError, randomString } from 'n8n-workflow';
+
+import { zonosFailure } from '../Zonos/shared/errors';
+import { graphqlCredentials, zonosGraphql } from '../Zonos/shared/graphql';
+import type { WebhookEvent } from './events';
+
+/**
+ * The trigger's webhooks in Zonos: registering one per chosen event, finding them again,
+ * removing them. Spec: zonos-graphql.md §4.1 ([DOC] webhookCreate/webhookUpdate, [SCHEMA]
+ * webhooks(filter: {type}), webhookDelete, WebhookCreateInput.headers).
+ */
+
+/** A delivery waits for the re-fetch, and Zonos' own timeout for deliveries is [NOT DOCUMENTED]: keep calls short. */
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * The custom header every registration asks Zonos to send, holding a random secret only n8n and
+ * Zonos know. Zonos' own `Webhook.secret` ("Client secret key to validate request
+ * authentication") is [NOT DOCUMENTED] beyond that sentence, so the trigger relies on this header.
+ */
+export const PROOF_HEADER = 'x-zonos-n8n-secret';
+
+/** The query parameter that tells the trigger which event a delivery is (Zonos' payload does not say). */
+export const EVENT_PARAMETER = 'event';
+
+type Context = IHookFunctions | IWebhookFunctions;
+
+/** What the trigger keeps for one webhook URL (production and "Listen for test event" have different URLs). */
+export interface Registration extends IDataObject {
+	secret: string;
+	/** Zonos webhook ID by event. */
+	webhookIds: IDataObject;
+}
+
+/** The node's static data (n8n keeps it in its database with the workflow). */
+export interface TriggerMemory extends IDataObject {
+	/** By webhook URL (without the event parameter). */
+	registrations?: IDataObject;
+	/** Keys of the events already started, oldest first (see deliveries.ts). */
+	seen?: string[];
+}
+
+export interface ZonosWebhook {
+	id: string;
+	url: string;
+	type: string;
+	status: string;
+}
+
+/** The URL Zonos calls for one event: n8n's webhook URL tagged with the event. */
+export function eventUrl(webhookUrl: string, event: string): string {
+	return `${webhookUrl}${webhookUrl.includes('?') ? '&' : '?'}${EVENT_PARAMETER}=${event}`;
+}
+
+export function registrationsOf(memory: TriggerMemory): IDataObject {
+	if (typeof memory.registrations !== 'object' || memory.registrations === null) memory.registrations = {};
+	return memory.registrations;
+}
+
+/** The secret for a webhook URL: kept across re-activations so that a delivery already on its way is not refused. */
+export function newSecret(): string {
+	return randomString(48);
+}
+
+/** One GraphQL request with the trigger's credentials (the package's one GraphQL transport); returns `data`. */
+export function askZonos(context: Context, query: string, variables: IDataObject): Promise<IDataObject> {
+	return zonosGraphql(context, query, variables, { timeout: REQUEST_TIMEOUT_MS });
+}
+
+const WEBHOOK_FIELDS = 'id url type status';
+
+const LIST_WEBHOOKS = `query ZonosN8nWebhooks($type: WebhookType, $after: String) {
+  webhooks(first: 100, after: $after, filter: { type: $type }) {
+    edges { node { ${WEBHOOK_FIELDS} } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+const CREATE_WEBHOOK = `mutation ZonosN8nWebhookCreate($input: WebhookCreateInput!) {
+  webhookCreate(input: $input) { ${WEBHOOK_FIELDS} }
+}`;
+
+const UPDATE_WEBHOOK = `mutation ZonosN8nWebhookUpdate($input: WebhookUpdateInput!) {
+  webhookUpdate(input: $input) { ${WEBHOOK_FIELDS} }
+}`;
+
+const DELETE_WEBHOOK = `mutation ZonosN8nWebhookDelete($id: ID!) {
+  webhookDelete(id: $id)
+}`;
+
+/** Every Zonos webhook of one type whose URL is exactly `url` (all pages). */
+export async function findWebhooks(context: Context, type: WebhookEvent, url: string): Promise<ZonosWebhook[]> {
+	const found: ZonosWebhook[] = [];
+	let after: string | null = null;
+	for (let page = 0; page < 100; page++) {
+		const data = await askZonos(context, LIST_WEBHOOKS, { type, after });
+		const connection = (data.webhooks ?? {}) as IDataObject;
+		const edges = Array.isArray(connection.edges) ? (connection.edges as IDataObject[]) : [];
+		for (const edge of edges) {
+			const hook = edge.node as ZonosWebhook | undefined;
+			if (hook && hook.url === url && hook.type === type) found.push(hook);
+		}
+		const pageInfo = (connection.pageInfo ?? {}) as IDataObject;
+		if (pageInfo.hasNextPage !== true || typeof pageInfo.endCursor !== 'string') break;
+		after = pageInfo.endCursor;
+	}
+	return found;
+}
+
+const headersFor = (secret: string) => [{ key: PROOF_HEADER, value: secret }];
+
+function checkedWebhook(context: Context, answer: unknown, what: string): ZonosWebhook {
+	const hook = answer as ZonosWebhook | null | undefined;
+	if (!hook || typeof hook.id !== 'string' || hook.id === '') {
+		throw zonosFailure(context.getNode(), 0, `Zonos did not confirm the ${what} of the webhook`, 'Its answer held no webhook ID. Try activating the workflow again.');
+	}
+	return hook;
+}
+
+export async function createWebhook(context: Context, type: WebhookEvent, url: string, secret: string): Promise<ZonosWebhook> {
+	const data = await askZonos(context, CREATE_WEBHOOK, { input: { url, type, status: 'ENABLED', headers: headersFor(secret) } });
+	return checkedWebhook(context, data.webhookCreate, 'registration');
+}
+
+/** Takes over a webhook of ours found in Zonos (e.g. after n8n lost its data): enabled, with the current secret. */
+export async function adoptWebhook(context: Context, id: string, type: WebhookEvent, url: string, secret: string): Promise<ZonosWebhook> {
+	const data = await askZonos(context, UPDATE_WEBHOOK, { input: { id, url, type, status: 'ENABLED', headers: headersFor(secret) } });
+	return checkedWebhook(context, data.webhookUpdate, 'update');
+}
+
+/** Removes one webhook; true when Zonos says SUCCESS (FAILURE: it did not exist any more). */
+export async function deleteWebhook(context: Context, id: string): Promise<boolean> {
+	const data = await askZonos(context, DELETE_WEBHOOK, { id });
+	return data.webhookDelete === 'SUCCESS';
+}
+
+const LOCAL_HOST = /^(localhost|127(\.\d+){3}|\[::1\]|0\.0\.0\.0)$/i;
+const hostOf = (url: string) => (/^[a-z]+:\/\/([^/:?#]+|\[[^\]]+\])/i.exec(url)?.[1] ?? '').toLowerCase();
+
+/**
+ * Zonos must be able to call n8n. A webhook URL on localhost only works with a Zonos on the same
+ * machine (the bundled sandbox); for the real Zonos it is refused before anything is registered.
+ */
+export async function checkReachable(context: IHookFunctions, webhookUrl: string): Promise<void> {
+	const { baseUrl } = await graphqlCredentials(context);
+	if (LOCAL_HOST.test(hostOf(webhookUrl)) && !LOCAL_HOST.test(hostOf(baseUrl))) {
+		throw new NodeOperationError(context.getNode(), `Zonos cannot reach n8n at ${webhookUrl}`, {
+			description:
+				'This n8n gives out a localhost address for its webhooks. Set the WEBHOOK_URL environment variable of n8n to the public address Zonos can call (e.g. https://n8n.example.com/) and restart n8n.',
+		});
+	}
+}
