@@ -24,6 +24,7 @@ function trigger(parameters) {
 }
 
 const at = (iso) => zonos.sandbox.setNow(iso);
+const memoryOf = (state) => state.staticData['node:Zonos Trigger'];
 const addOrder = (fields = {}) => zonos.sandbox.addOrder('999', fields).id;
 const setStatus = (id, orderStatus, iso) => {
 	const order = zonos.sandbox.book.storeOrders('999').find((o) => o.id === id);
@@ -39,9 +40,7 @@ describe('Zonos Trigger: New Order, each exactly once', () => {
 		// activation: remembers the newest order (999-10021) and replays no history
 		const first = await newOrders.poll({ activation: 'activate' });
 		expect(first.items).toBeNull();
-		expect(newOrders.staticData).toEqual({
-			'node:Zonos Trigger': { store: '999', lastOrderId: '999-10021', lastOrderAt: Date.parse('2026-11-21T10:45:12Z') },
-		});
+		expect(memoryOf(newOrders)).toEqual({ store: '999', lastOrderId: '999-10021', lastOrderAt: Date.parse('2026-11-21T10:45:12Z') });
 
 		// quiet poll: one request, only what is after the cursor; nothing changes
 		const quiet = await newOrders.poll();
@@ -107,11 +106,11 @@ describe('Zonos Trigger: New Order, each exactly once', () => {
 		const activation = await pollTrigger({ parameters, credentials: emptyStore, staticData });
 		expect(activation.items).toBeNull();
 		staticData = activation.staticData;
-		expect(staticData).toEqual({ 'node:Zonos Trigger': { store: '123', storeWasEmpty: true } });
+		expect(staticData['node:Zonos Trigger']).toEqual({ store: '123', storeWasEmpty: true });
 		const firstOrder = zonos.sandbox.addOrder('123', {}).id;
 		const next = await pollTrigger({ parameters, credentials: emptyStore, staticData });
 		expect(next.items.map((i) => i.json.id)).toEqual([firstOrder]);
-		expect(next.staticData).toEqual({ 'node:Zonos Trigger': { store: '123', lastOrderId: firstOrder, lastOrderAt: zonos.sandbox.now() } });
+		expect(next.staticData['node:Zonos Trigger']).toEqual({ store: '123', lastOrderId: firstOrder, lastOrderAt: zonos.sandbox.now() });
 	});
 
 	test('"Fetch Test Event" returns the newest matching order and moves no cursor', async () => {
@@ -136,7 +135,7 @@ describe('Zonos Trigger: New Order, each exactly once', () => {
 			staticData: { 'node:Zonos Trigger': { lastOrderId: '999-10021' } },
 		});
 		expect(result.error.message).toBe('Zonos rejected the store ID or secret — check the Zonos API credentials');
-		expect(result.staticData).toEqual({ 'node:Zonos Trigger': { lastOrderId: '999-10021' } });
+		expect(result.staticData['node:Zonos Trigger']).toEqual({ lastOrderId: '999-10021' });
 		expect(JSON.stringify(result)).not.toContain(zonos.secret);
 	});
 });
@@ -235,7 +234,6 @@ async function expectLogLine(pattern) {
 	for (let wait = 0; wait < 50 && !pattern.test(zonos.n8nLog()); wait++) await new Promise((resolve) => setTimeout(resolve, 20));
 	expect(zonos.n8nLog()).toMatch(pattern);
 }
-const memoryOf = (state) => state.staticData['node:Zonos Trigger'];
 const duplicatesAndMissing = (emitted, added) => ({
 	duplicates: emitted.filter((id, i) => emitted.indexOf(id) !== i),
 	missing: added.filter((id) => !emitted.includes(id)),
@@ -456,5 +454,24 @@ describe('Zonos Trigger: static data saved as n8n saves it (at activation and wh
 		const expected = event === 'newOrder' ? [`${live}:`] : [`${live}:IGLOBAL_ORDER_IN_PROCESS`];
 		expect(emitted).toEqual(expected);
 		expect(emitted.join()).not.toContain(testOrder);
+	});
+});
+
+describe('Zonos Trigger: under n8n durable poll cursors (the activation poll is not committed)', () => {
+	test.each([['newOrder'], ['orderStatusChanged']])('%s: an order placed between activation and the first scheduled poll is emitted', async (event) => {
+		const parameters = { event, orderType: 'all', intoStatuses: [], windowDays: 14 };
+		const activation = await pollTrigger({ parameters, credentials: zonos.credentials, staticData: {}, activation: 'activate' });
+		expect(activation.items).toBeNull();
+		// n8n 2.40.7 drops what the activation poll stored in the node's memory (its staged cursor is not
+		// committed) but saves the workflow's static data after activation
+		const { 'node:Zonos Trigger': dropped, ...saved } = activation.staticData;
+		expect(dropped).toBeDefined();
+		at('2026-11-21T12:05:00Z');
+		const placed = addOrder();
+		const scheduled = await pollTrigger({ parameters, credentials: zonos.credentials, staticData: saved, activation: 'update' });
+		expect(scheduled.error).toBeUndefined();
+		expect(scheduled.items?.map((i) => i.json.id)).toEqual([placed]);
+		// the copy is gone once the node's own memory exists
+		expect(Object.keys(scheduled.staticData.global ?? {})).toEqual([]);
 	});
 });

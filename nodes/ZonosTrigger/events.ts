@@ -74,6 +74,34 @@ function forgetOtherStore(context: IPollFunctions, memory: TriggerMemory, storeI
 	}
 }
 
+/**
+ * n8n's durable poll cursors (2.36+) keep a poll's memory in their own table and commit it after a
+ * scheduled poll — but not after the poll n8n runs when the workflow is activated: the baseline
+ * that poll takes is dropped, and the first scheduled poll would take it again, missing the
+ * orders placed in between. n8n does save the workflow's global static data after activation,
+ * so the baseline is also kept there, under the node's ID, and adopted by a poll that finds its
+ * own memory empty; once the node's memory exists, the copy is removed.
+ */
+function activationCopyKey(context: IPollFunctions): string {
+	return `zonosTrigger:${context.getNode().id ?? context.getNode().name}`;
+}
+
+function keepActivationCopy(context: IPollFunctions, memory: TriggerMemory): void {
+	context.getWorkflowStaticData('global')[activationCopyKey(context)] = JSON.parse(JSON.stringify(memory)) as IDataObject;
+}
+
+function adoptActivationCopy(context: IPollFunctions, memory: TriggerMemory, storeId: string, keys: string[]): void {
+	const global = context.getWorkflowStaticData('global');
+	const key = activationCopyKey(context);
+	const copy = global[key] as TriggerMemory | undefined;
+	if (copy === undefined) return;
+	if (keys.every((k) => memory[k] === undefined) && keys.some((k) => copy[k] !== undefined) && copy.store === storeId) {
+		Object.assign(memory, copy);
+		context.logger.info(`Zonos Trigger "${context.getNode().name}": resuming from what the poll at activation remembered`);
+	}
+	delete global[key];
+}
+
 /** Moves the new-order cursor to an order Zonos sent. */
 function rememberOrder(memory: TriggerMemory, storeId: string, order: IDataObject): void {
 	memory.store = storeId;
@@ -136,11 +164,13 @@ export async function pollNewOrders(
 	}
 	const { storeId } = await zonosCredentials(context);
 	forgetOtherStore(context, memory, storeId, NEW_ORDER_KEYS);
+	adoptActivationCopy(context, memory, storeId, NEW_ORDER_KEYS);
 	if (memory.lastOrderId === undefined && memory.lastOrderAt === undefined && !memory.storeWasEmpty) {
 		// First poll after activation: remember where the store is; the history is not replayed.
 		const newest = await newestOrder(context);
 		if (newest) rememberOrder(memory, storeId, newest);
 		else Object.assign(memory, { store: storeId, storeWasEmpty: true });
+		keepActivationCopy(context, memory);
 		return null;
 	}
 	let orders: IDataObject[];
@@ -204,6 +234,7 @@ export async function pollStatusChanges(
 	}
 	const { storeId } = await zonosCredentials(context);
 	forgetOtherStore(context, memory, storeId, STATUS_KEYS);
+	adoptActivationCopy(context, memory, storeId, STATUS_KEYS);
 	const known = decodeStatuses(memory, storeId);
 	const next = new Map<string, SeenStatus>();
 	const changes: IDataObject[] = [];
@@ -234,6 +265,7 @@ export async function pollStatusChanges(
 		memory.seen = encoded;
 		delete memory.statuses;
 	}
+	if (known === undefined) keepActivationCopy(context, memory);
 	changes.sort((a, b) => Number(a.orderStatusDate) - Number(b.orderStatusDate) || (placedAt(a) ?? 0) - (placedAt(b) ?? 0));
 	return changes.length > 0 ? [asItems(changes)] : null;
 }
