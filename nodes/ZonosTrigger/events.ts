@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions, NodeApiError } from 'n8n-workflow';
 
 import { orderListOf } from '../Zonos/shared/answer';
 import { zonosCredentials } from '../Zonos/shared/credentials';
@@ -178,7 +178,8 @@ export async function pollNewOrders(
 		try {
 			orders = orderListOf(context, await callZonos.call(context, ORDER_NUMBERS_PATH, { sinceOrderId: memory.lastOrderId }));
 		} catch (error) {
-			if (!/^Couldn't find order for sinceOrderId/i.test(zonosSaid(error) ?? '')) throw error;
+			// callZonos raises only the package's own errors, already worded for the user
+			if (!/^Couldn't find order for sinceOrderId/i.test(zonosSaid(error) ?? '')) throw error as NodeApiError;
 			context.logger.warn(
 				`Zonos Trigger "${context.getNode().name}": order ${memory.lastOrderId} is no longer in Zonos (voided or deleted); resuming from the orders placed after it`,
 			);
