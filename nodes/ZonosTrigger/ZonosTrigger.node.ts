@@ -4,12 +4,21 @@ import type {
 	INodeTypeDescription,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { invalidInput } from '../Zonos/shared/errors';
 import { ORDER_STATUSES, ORDER_TYPE_OPTIONS } from '../Zonos/shared/orders';
 import type { OrderType } from '../Zonos/shared/orders';
 import { pollNewOrders, pollStatusChanges } from './events';
 import type { TriggerMemory } from './events';
+
+/**
+ * The polls running in this process, by workflow and node. n8n starts a poll on every tick of
+ * Poll Times without waiting for the previous one (whose request may take up to 120 s), so a
+ * poll that finds the previous one still running gives way: it sends nothing, emits nothing
+ * and leaves the memory as it is; the running poll's result stands.
+ */
+const running = new Set<string>();
 
 export class ZonosTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -47,7 +56,7 @@ export class ZonosTrigger implements INodeType {
 					{
 						name: 'Order Status Changed',
 						value: 'orderStatusChanged',
-						description: 'Each change of an order status, once (e.g. an order leaving fraud review)',
+						description: 'Each time an order reaches a new status, once (e.g. an order leaving fraud review)',
 					},
 				],
 				default: 'newOrder',
@@ -60,7 +69,16 @@ export class ZonosTrigger implements INodeType {
 				options: ORDER_STATUSES.map((s) => ({ name: s.value, value: s.value, description: s.meaning })),
 				default: [],
 				description:
-					'Start only for changes into these statuses; none selected means every change. Other status names can be given with an expression.',
+					'Start only when an order reaches one of these statuses; none selected means every status. Other status names can be given with an expression.',
+			},
+			{
+				displayName: 'Include New Orders',
+				name: 'includeNewOrders',
+				type: 'boolean',
+				displayOptions: { show: { event: ['orderStatusChanged'] } },
+				default: true,
+				description:
+					'Whether an order placed after the trigger started counts as reaching its first status (with an empty previous status). Off: only later changes of an order count.',
 			},
 			{
 				displayName: 'Look Back (Days)',
@@ -83,25 +101,41 @@ export class ZonosTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const memory = this.getWorkflowStaticData('node') as TriggerMemory;
-		const event = this.getNodeParameter('event') as string;
-		const orderType = this.getNodeParameter('orderType', 'all') as OrderType;
-		if (event === 'newOrder') return await pollNewOrders(this, memory, orderType);
-		if (event === 'orderStatusChanged') {
-			const into = this.getNodeParameter('intoStatuses', []) as unknown;
-			const intoStatuses = (typeof into === 'string' ? into.split(',') : Array.isArray(into) ? into : [])
-				.map((s) => String(s).trim())
-				.filter((s) => s !== '');
-			const windowDays = Number(this.getNodeParameter('windowDays', 14));
-			if (!Number.isInteger(windowDays) || windowDays < 1 || windowDays > 90) {
-				throw new NodeOperationError(this.getNode(), `Look Back (Days): ${String(windowDays)} is not a whole number of days from 1 to 90`, {
-					description: 'Use e.g. 14 to watch the orders of the last two weeks.',
-				});
-			}
-			return await pollStatusChanges(this, memory, orderType, intoStatuses, windowDays);
+		if (this.getMode() === 'manual') return await pollOnce(this);
+		const key = `${this.getWorkflow().id ?? ''}:${this.getNode().id ?? this.getNode().name}`;
+		if (running.has(key)) {
+			this.logger.warn(`Zonos Trigger "${this.getNode().name}": the previous poll is still running; this one gives way`);
+			return null;
 		}
-		throw new NodeOperationError(this.getNode(), `Event: "${event}" is not an event of this trigger`, {
-			description: 'Use newOrder or orderStatusChanged.',
-		});
+		running.add(key);
+		try {
+			return await pollOnce(this);
+		} finally {
+			running.delete(key);
+		}
 	}
+}
+
+async function pollOnce(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const node = context.getNode();
+	const memory = context.getWorkflowStaticData('node') as TriggerMemory;
+	const event = context.getNodeParameter('event') as string;
+	const orderType = context.getNodeParameter('orderType', 'all') as OrderType;
+	if (event === 'newOrder') return await pollNewOrders(context, memory, orderType);
+	if (event === 'orderStatusChanged') {
+		const into = context.getNodeParameter('intoStatuses', []) as unknown;
+		const intoStatuses = (typeof into === 'string' ? into.split(',') : Array.isArray(into) ? into : [])
+			.map((s) => String(s).trim())
+			.filter((s) => s !== '');
+		const windowDays = Number(context.getNodeParameter('windowDays', 14));
+		if (!Number.isInteger(windowDays) || windowDays < 1 || windowDays > 90) {
+			throw invalidInput(node, 0, 'Look Back (Days)', `${String(windowDays)} is not a whole number of days from 1 to 90`, 'Use e.g. 14 to watch the orders of the last two weeks.');
+		}
+		const includeNewOrders = context.getNodeParameter('includeNewOrders', true);
+		if (typeof includeNewOrders !== 'boolean') {
+			throw invalidInput(node, 0, 'Include New Orders', 'expected true or false', 'Switch it on or off.');
+		}
+		return await pollStatusChanges(context, memory, { orderType, intoStatuses, windowDays, includeNewOrders });
+	}
+	throw invalidInput(node, 0, 'Event', `"${event}" is not an event of this trigger`, 'Use newOrder or orderStatusChanged.');
 }

@@ -1,55 +1,155 @@
-import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions, NodeApiError } from 'n8n-workflow';
 
+import { orderListOf } from '../Zonos/shared/answer';
+import { zonosCredentials } from '../Zonos/shared/credentials';
 import { DAY_MS, parseZonosTimestamp, utcDay } from '../Zonos/shared/dates';
-import { zonosFailure } from '../Zonos/shared/errors';
+import { noTestEvent, zonosSaid } from '../Zonos/shared/errors';
 import { matchesOrderType } from '../Zonos/shared/orders';
 import type { OrderType } from '../Zonos/shared/orders';
 import { callZonos, ORDER_NUMBERS_PATH } from '../Zonos/shared/transport';
+import { decodeStatuses, encodeStatuses } from './statusMemory';
+import type { SeenStatus } from './statusMemory';
 
-/** How far back the first poll looks for the newest order before asking for the whole history. */
-const RECENT_DAYS = 7;
+/**
+ * How far back the first poll looks for the newest order: the smallest window that holds an
+ * order wins, so a store that sells every week transfers one week of orders, not its history.
+ */
+const FIRST_POLL_WINDOWS_DAYS = [7, 30, 90, 365];
 const ALL_HISTORY = '20000101';
-
 
 /**
  * What the trigger remembers between polls (n8n's workflow static data). Everything is derived
  * from Zonos' answers, never from n8n's clock, so that a poll that finds nothing changes nothing.
  */
 export interface TriggerMemory extends IDataObject {
-	/** newOrder: the last order seen; the next poll asks for the orders after it. */
+	/** The store the memory belongs to (the credentials' store ID when it was written). */
+	store?: string;
+	/** newOrder: the last order seen (always an ID Zonos sent); the next poll asks for the orders after it. */
 	lastOrderId?: string;
+	/** newOrder: that order's placement time (epoch ms), to resume from when Zonos no longer has it. */
+	lastOrderAt?: number;
 	/** newOrder: the store had no order at all when the trigger started. */
 	storeWasEmpty?: boolean;
-	/** orderStatusChanged: `status@statusDate` of each order in the window, by order ID. */
+	/** orderStatusChanged: the status of each order in the window, compact (see statusMemory.ts). */
+	seen?: IDataObject;
+	/** orderStatusChanged, as version 0.1.0 wrote it: `status@statusDate` by order ID (read, then replaced). */
 	statuses?: IDataObject;
 }
 
-function ordersOf(answer: IDataObject, context: IPollFunctions): IDataObject[] {
-	if (!Array.isArray(answer.orders)) {
-		throw zonosFailure(context.getNode(), 0, 'Zonos sent an answer without an order list', 'Expected "orders".');
-	}
-	return answer.orders as IDataObject[];
-}
+const NEW_ORDER_KEYS = ['lastOrderId', 'lastOrderAt', 'storeWasEmpty'];
+const STATUS_KEYS = ['seen', 'statuses'];
 
 async function ordersSince(context: IPollFunctions, sinceDate: string, statuses: boolean): Promise<IDataObject[]> {
-	return ordersOf(await callZonos.call(context, ORDER_NUMBERS_PATH, { sinceDate, ...(statuses ? { statuses: true } : {}) }), context);
+	const body = { sinceDate, ...(statuses ? { statuses: true } : {}) };
+	return orderListOf(context, await callZonos.call(context, ORDER_NUMBERS_PATH, body));
 }
 
-/** The newest order Zonos has, looking at recent days first and the whole history only if needed. */
-async function newestOrder(context: IPollFunctions, statuses = false): Promise<IDataObject | undefined> {
-	const recent = await ordersSince(context, utcDay(Date.now() - RECENT_DAYS * DAY_MS), statuses);
-	if (recent.length > 0) return recent[recent.length - 1];
-	const all = await ordersSince(context, ALL_HISTORY, statuses);
-	return all[all.length - 1];
+/** The newest order Zonos has, widening the window step by step, the whole history last. */
+async function newestOrder(context: IPollFunctions): Promise<IDataObject | undefined> {
+	for (const days of FIRST_POLL_WINDOWS_DAYS) {
+		const recent = await ordersSince(context, utcDay(Date.now() - days * DAY_MS), false);
+		if (recent.length > 0) return recent[recent.length - 1];
+	}
+	return (await ordersSince(context, ALL_HISTORY, false)).pop();
 }
 
 const asItems = (orders: IDataObject[]): INodeExecutionData[] => orders.map((json) => ({ json }));
+const orderNumber = (id: unknown) => Number(String(id).split('-').pop());
+const placedAt = (order: IDataObject) => parseZonosTimestamp(order.timestamp);
+const storeOf = (id: unknown) => /^(\d+)-\d+$/.exec(String(id))?.[1];
 
 /**
- * New orders, each once. A poll asks for the orders after the last one seen (one request,
- * only new orders transferred); the memory moves only after Zonos answered, to the last order
- * of that answer, whether or not its type was wanted.
+ * The store the memory was written for, when it is not the credentials' store: the user switched
+ * the credentials. The memory of the other store means nothing here, so it is dropped and the
+ * trigger starts afresh, as on activation (the new store's history is not replayed).
+ */
+function forgetOtherStore(context: IPollFunctions, memory: TriggerMemory, storeId: string, keys: string[]): void {
+	const remembered = memory.store ?? storeOf(memory.lastOrderId);
+	if (remembered !== undefined && remembered !== storeId && keys.some((key) => memory[key] !== undefined)) {
+		context.logger.warn(
+			`Zonos Trigger "${context.getNode().name}": the credentials are now for store ${storeId}, no longer store ${remembered}; starting afresh from store ${storeId}'s newest order, without replaying its history`,
+		);
+		for (const key of keys) delete memory[key];
+		delete memory.store;
+	}
+}
+
+/**
+ * n8n's durable poll cursors (2.36+) keep a poll's memory in their own table and commit it after a
+ * scheduled poll — but not after the poll n8n runs when the workflow is activated: the baseline
+ * that poll takes is dropped, and the first scheduled poll would take it again, missing the
+ * orders placed in between. n8n does save the workflow's global static data after activation,
+ * so the baseline is also kept there, under the node's ID, and adopted by a poll that finds its
+ * own memory empty; once the node's memory exists, the copy is removed.
+ */
+function activationCopyKey(context: IPollFunctions): string {
+	return `zonosTrigger:${context.getNode().id ?? context.getNode().name}`;
+}
+
+function keepActivationCopy(context: IPollFunctions, memory: TriggerMemory): void {
+	context.getWorkflowStaticData('global')[activationCopyKey(context)] = JSON.parse(JSON.stringify(memory)) as IDataObject;
+}
+
+function adoptActivationCopy(context: IPollFunctions, memory: TriggerMemory, storeId: string, keys: string[]): void {
+	const global = context.getWorkflowStaticData('global');
+	const key = activationCopyKey(context);
+	const copy = global[key] as TriggerMemory | undefined;
+	if (copy === undefined) return;
+	if (keys.every((k) => memory[k] === undefined) && keys.some((k) => copy[k] !== undefined) && copy.store === storeId) {
+		Object.assign(memory, copy);
+		context.logger.info(`Zonos Trigger "${context.getNode().name}": resuming from what the poll at activation remembered`);
+	}
+	delete global[key];
+}
+
+/** Moves the new-order cursor to an order Zonos sent. */
+function rememberOrder(memory: TriggerMemory, storeId: string, order: IDataObject): void {
+	memory.store = storeId;
+	memory.lastOrderId = String(order.id);
+	const at = placedAt(order);
+	if (at === undefined) delete memory.lastOrderAt;
+	else memory.lastOrderAt = at;
+	delete memory.storeWasEmpty;
+}
+
+/**
+ * The orders after the remembered one when Zonos no longer has it (voided or deleted): from its
+ * placement time when known (one request for the orders since that day), else by order number,
+ * widening the window until it reaches back to the remembered order.
+ * Returns the orders after it and the newest order at or before it (the cursor's fallback).
+ */
+async function ordersAfterLostCursor(
+	context: IPollFunctions,
+	memory: TriggerMemory,
+): Promise<{ after: IDataObject[]; before?: IDataObject }> {
+	const number = orderNumber(memory.lastOrderId);
+	const at = memory.lastOrderAt;
+	const isAfter = (order: IDataObject) => {
+		const placed = placedAt(order);
+		if (at === undefined || placed === undefined) return orderNumber(order.id) > number;
+		return placed > at || (placed === at && orderNumber(order.id) > number);
+	};
+	let orders: IDataObject[] | undefined;
+	if (at !== undefined) {
+		orders = await ordersSince(context, utcDay(at), false);
+	} else {
+		for (const days of FIRST_POLL_WINDOWS_DAYS) {
+			const recent = await ordersSince(context, utcDay(Date.now() - days * DAY_MS), false);
+			if (recent.some((order) => !isAfter(order))) {
+				orders = recent;
+				break;
+			}
+		}
+		orders ??= await ordersSince(context, ALL_HISTORY, false);
+	}
+	return { after: orders.filter(isAfter), before: orders.filter((order) => !isAfter(order)).pop() };
+}
+
+/**
+ * New orders, each once. A poll asks for the orders after the last one seen (one request, only
+ * new orders transferred); the memory moves only after Zonos answered, to the last order of that
+ * answer, whether or not its type was wanted. When Zonos no longer has that order, the trigger
+ * resumes from its time by itself.
  */
 export async function pollNewOrders(
 	context: IPollFunctions,
@@ -59,77 +159,114 @@ export async function pollNewOrders(
 	if (context.getMode() === 'manual') {
 		const recent = await ordersSince(context, utcDay(Date.now() - 30 * DAY_MS), false);
 		const newest = recent.filter((o) => matchesOrderType(o, orderType)).pop();
-		if (!newest) throw noTestEvent(context, 'order', 30);
+		if (!newest) throw noTestEvent(context.getNode(), 'order', 30);
 		return [asItems([newest])];
 	}
-	if (memory.lastOrderId === undefined && !memory.storeWasEmpty) {
+	const { storeId } = await zonosCredentials(context);
+	forgetOtherStore(context, memory, storeId, NEW_ORDER_KEYS);
+	adoptActivationCopy(context, memory, storeId, NEW_ORDER_KEYS);
+	if (memory.lastOrderId === undefined && memory.lastOrderAt === undefined && !memory.storeWasEmpty) {
 		// First poll after activation: remember where the store is; the history is not replayed.
 		const newest = await newestOrder(context);
-		if (newest) memory.lastOrderId = String(newest.id);
-		else memory.storeWasEmpty = true;
+		if (newest) rememberOrder(memory, storeId, newest);
+		else Object.assign(memory, { store: storeId, storeWasEmpty: true });
+		keepActivationCopy(context, memory);
 		return null;
 	}
-	const body = memory.lastOrderId === undefined ? { sinceDate: ALL_HISTORY } : { sinceOrderId: memory.lastOrderId };
-	const orders = ordersOf(await callZonos.call(context, ORDER_NUMBERS_PATH, body), context);
+	let orders: IDataObject[];
+	if (memory.lastOrderId !== undefined) {
+		try {
+			orders = orderListOf(context, await callZonos.call(context, ORDER_NUMBERS_PATH, { sinceOrderId: memory.lastOrderId }));
+		} catch (error) {
+			// callZonos raises only the package's own errors, already worded for the user
+			if (!/^Couldn't find order for sinceOrderId/i.test(zonosSaid(error) ?? '')) throw error as NodeApiError;
+			context.logger.warn(
+				`Zonos Trigger "${context.getNode().name}": order ${memory.lastOrderId} is no longer in Zonos (voided or deleted); resuming from the orders placed after it`,
+			);
+			const { after, before } = await ordersAfterLostCursor(context, memory);
+			orders = after;
+			if (after.length === 0) {
+				if (before) rememberOrder(memory, storeId, before);
+				else delete memory.lastOrderId; // resume from lastOrderAt (kept) by date until an order comes
+			}
+		}
+	} else if (memory.lastOrderAt !== undefined) {
+		const at = memory.lastOrderAt;
+		orders = (await ordersSince(context, utcDay(at), false)).filter((order) => (placedAt(order) ?? Infinity) > at);
+	} else {
+		orders = await ordersSince(context, ALL_HISTORY, false);
+	}
 	if (orders.length === 0) return null;
-	memory.lastOrderId = String(orders[orders.length - 1].id);
-	delete memory.storeWasEmpty;
+	rememberOrder(memory, storeId, orders[orders.length - 1]);
 	const wanted = orders.filter((o) => matchesOrderType(o, orderType));
 	return wanted.length > 0 ? [asItems(wanted)] : null;
 }
 
-const stateOf = (order: IDataObject) => `${String(order.orderStatus)}@${String(order.orderStatusDate)}`;
+export interface StatusOptions {
+	orderType: OrderType;
+	intoStatuses: string[];
+	windowDays: number;
+	/** Whether an order placed after the trigger started counts from its first status. */
+	includeNewOrders: boolean;
+}
 
 /**
- * Status changes, each once. Every poll reads the orders of the last `windowDays` days with
- * their statuses and compares each with the status remembered for it. A change is emitted
- * once: the remembered status moves with it. An order's first status is not a change.
+ * Orders reaching a status, each once. Every poll reads the orders of the last `windowDays` days
+ * with their statuses and compares each with the status remembered for it: an order seen in a
+ * status other than the remembered one reached it (the same status with a new date did not). An
+ * order that was not there before — placed after the trigger started — reached its first status
+ * (`previousOrderStatus: null`), unless `includeNewOrders` is off. The first poll only remembers.
  */
 export async function pollStatusChanges(
 	context: IPollFunctions,
 	memory: TriggerMemory,
-	orderType: OrderType,
-	intoStatuses: string[],
-	windowDays: number,
+	options: StatusOptions,
 ): Promise<INodeExecutionData[][] | null> {
+	const { orderType, intoStatuses, windowDays, includeNewOrders } = options;
 	const wantedStatus = (status: unknown) => intoStatuses.length === 0 || intoStatuses.includes(String(status));
-	const orders = await ordersSince(context, utcDay(Date.now() - windowDays * DAY_MS), true);
+	const windowFrom = Date.parse(`${new Date(Date.now() - windowDays * DAY_MS).toISOString().slice(0, 10)}T00:00:00Z`);
+	const orders = await ordersSince(context, utcDay(windowFrom), true);
 	if (context.getMode() === 'manual') {
 		const candidates = orders.filter((o) => matchesOrderType(o, orderType) && wantedStatus(o.orderStatus));
 		candidates.sort((a, b) => Number(a.orderStatusDate) - Number(b.orderStatusDate));
 		const latest = candidates.pop();
-		if (!latest) throw noTestEvent(context, 'status change', windowDays);
+		if (!latest) throw noTestEvent(context.getNode(), 'status change', windowDays);
 		return [asItems([{ ...latest, previousOrderStatus: null, previousOrderStatusDate: null }])];
 	}
-	const known = memory.statuses;
-	const next: IDataObject = {};
+	const { storeId } = await zonosCredentials(context);
+	forgetOtherStore(context, memory, storeId, STATUS_KEYS);
+	adoptActivationCopy(context, memory, storeId, STATUS_KEYS);
+	const known = decodeStatuses(memory, storeId);
+	const next = new Map<string, SeenStatus>();
 	const changes: IDataObject[] = [];
 	for (const order of orders) {
 		const id = String(order.id);
-		next[id] = stateOf(order);
-		const before = known?.[id];
-		if (known === undefined || before === undefined || before === next[id]) continue;
-		if (!matchesOrderType(order, orderType) || !wantedStatus(order.orderStatus)) continue;
-		const [previousStatus, previousDate] = String(before).split('@');
+		const status = String(order.orderStatus ?? '');
+		const date = typeof order.orderStatusDate === 'number' ? order.orderStatusDate : Number(order.orderStatusDate) || null;
+		const before = known?.orders.get(id);
+		const reached = before === undefined || before.status !== status;
+		next.set(id, reached ? { status, date } : before);
+		if (known === undefined || !reached) continue;
+		if (before === undefined) {
+			// not seen before: placed after the last poll, or inside a window the user just widened
+			const placed = placedAt(order);
+			if (!includeNewOrders || placed === undefined || placed < known.from) continue;
+		}
+		if (!matchesOrderType(order, orderType) || !wantedStatus(status)) continue;
 		changes.push({
 			...order,
-			previousOrderStatus: previousStatus,
-			previousOrderStatusDate: Number(previousDate) || null,
+			previousOrderStatus: before?.status ?? null,
+			previousOrderStatusDate: before?.date ?? null,
 		});
 	}
-	// Orders that left the window are forgotten; nothing else is kept.
-	const unchanged =
-		known !== undefined &&
-		Object.keys(known).length === Object.keys(next).length &&
-		Object.keys(next).every((id) => known[id] === next[id]);
-	if (!unchanged) memory.statuses = next;
-	changes.sort((a, b) => Number(a.orderStatusDate) - Number(b.orderStatusDate) || (parseZonosTimestamp(a.timestamp) ?? 0) - (parseZonosTimestamp(b.timestamp) ?? 0));
+	// Orders that left the window are forgotten; nothing else is kept. Written only when it changed.
+	const encoded = encodeStatuses(next, storeId, windowFrom);
+	if (JSON.stringify(encoded) !== JSON.stringify(memory.seen) || memory.statuses !== undefined) {
+		memory.store = storeId;
+		memory.seen = encoded;
+		delete memory.statuses;
+	}
+	if (known === undefined) keepActivationCopy(context, memory);
+	changes.sort((a, b) => Number(a.orderStatusDate) - Number(b.orderStatusDate) || (placedAt(a) ?? 0) - (placedAt(b) ?? 0));
 	return changes.length > 0 ? [asItems(changes)] : null;
-}
-
-function noTestEvent(context: IPollFunctions, what: string, days: number): NodeOperationError {
-	return new NodeOperationError(context.getNode(), `Zonos has no ${what} to show as a test event`, {
-		description: `No matching ${what} in the last ${days} days. Place a test order in Zonos, or check the trigger's filters.`,
-		level: 'warning',
-	});
 }

@@ -224,6 +224,13 @@ async function prepareN8n({ name = 'suite', root: keptRoot, extraEnv: instanceEn
 					child.kill('SIGTERM');
 					setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
 				}),
+			/** A hard crash: SIGKILL, no shutdown of any kind. */
+			kill: () =>
+				new Promise((resolve) => {
+					if (child.exitCode !== null || child.signalCode !== null) return resolve();
+					child.once('close', () => resolve());
+					child.kill('SIGKILL');
+				}),
 		};
 	}
 

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { secretOf } from './credentials';
-import { explainZonosError, redact, zonosFailure } from './errors';
+import { redact, zonosFailure, zonosRefusal } from './errors';
 
 /**
  * Reading what Zonos sent. Zonos reports errors as 200 with an `error` field on some endpoints
@@ -34,9 +34,7 @@ export async function readZonosAnswer(
 	const body = decodeAnswerBody(node, itemIndex, response);
 
 	if (body !== null && typeof body === 'object' && !Array.isArray(body) && 'error' in body) {
-		const text = redact(String((body as IDataObject).error), secret);
-		const [message, description] = explainZonosError(text);
-		throw zonosFailure(node, itemIndex, message, description, status);
+		throw zonosRefusal(node, itemIndex, redact(String((body as IDataObject).error), secret), status);
 	}
 	if (REDIRECT.has(status)) {
 		const location = String(response.headers?.location ?? '(no address given)');
@@ -126,18 +124,77 @@ export function decodeAnswerBody(node: INode, itemIndex: number, response: IN8nH
 
 /** Zonos answered JSON, but without the part the operation returns (`orders`, `order`). */
 export function answerWithout(
-	context: IExecuteSingleFunctions,
-	response: IN8nHttpFullResponse,
+	context: IExecuteSingleFunctions | IPollFunctions,
+	status: number | undefined,
 	answer: IDataObject,
 	part: string,
 ): Error {
 	return zonosFailure(
 		context.getNode(),
-		context.getItemIndex(),
+		'getItemIndex' in context ? context.getItemIndex() : 0,
 		`Zonos sent an answer without ${part === 'orders' ? 'an order list' : 'the order'}`,
 		`Expected "${part}"; the answer had the keys: ${Object.keys(answer).slice(0, 10).join(', ') || 'none'}.`,
-		response.statusCode,
+		status,
 	);
+}
+
+/**
+ * The most orders one answer may hold. n8n's declarative engine hands a request's items on in
+ * one function call (`push(...items)`), which JavaScript limits to about 125,000 arguments; above
+ * that a run would fail with "Maximum call stack size exceeded". So both nodes refuse larger
+ * answers with advice instead (a million items would also take GBs).
+ */
+export const MAX_ORDERS_PER_ANSWER = 100_000;
+
+/** An order ID as Zonos sends it: `999-10021` (store, hyphen, number) or the number alone. */
+const USABLE_ORDER_ID = /^(?:\d+-)?\d+$/;
+
+/**
+ * The `orders` list of an orderNumbers answer, checked entry by entry — the one check the action
+ * node (Get Order Numbers) and the trigger share: an answer without a list, with more orders
+ * than a run can hold, with an entry that is not an order, or with an order without a usable
+ * `id` is refused in plain words, so nothing malformed becomes an item or a trigger's cursor.
+ */
+export function orderListOf(
+	context: IExecuteSingleFunctions | IPollFunctions,
+	answer: IDataObject,
+	status?: number,
+): IDataObject[] {
+	const node = context.getNode();
+	const itemIndex = 'getItemIndex' in context ? context.getItemIndex() : 0;
+	if (!Array.isArray(answer.orders)) throw answerWithout(context, status, answer, 'orders');
+	const orders = answer.orders as unknown[];
+	if (orders.length > MAX_ORDERS_PER_ANSWER) {
+		throw zonosFailure(
+			node,
+			itemIndex,
+			`Zonos returned ${orders.length.toLocaleString('en-US')} orders — more than the ${MAX_ORDERS_PER_ANSWER.toLocaleString('en-US')} one run can hold`,
+			'n8n keeps every item of a run in memory and in the execution record. Ask for a shorter date range (e.g. one day or one week per run), or use After an Order ID to work through the orders in steps.',
+			status,
+		);
+	}
+	orders.forEach((order, index) => {
+		if (order === null || typeof order !== 'object' || Array.isArray(order)) {
+			throw zonosFailure(
+				node,
+				itemIndex,
+				'Zonos sent an order list with an entry that is not an order',
+				`Every entry of "orders" should be an object; entry ${index + 1} was ${JSON.stringify(order)?.slice(0, 80)}.`,
+				status,
+			);
+		}
+		const id = (order as IDataObject).id;
+		if (typeof id !== 'string' || !USABLE_ORDER_ID.test(id)) {
+			throw zonosFailure(
+				node,
+				itemIndex,
+				'Zonos sent an order list with an order that has no usable order ID',
+				`Every order should have an "id" such as 999-10021; entry ${index + 1} had ${id === undefined ? 'none' : JSON.stringify(id).slice(0, 80)}.`,
+				status,
+			);
+		}
+	});
+	return orders as IDataObject[];
 }
 
 /** postReceive of the update operations: Zonos' answer object is the item, paired to its input. */

@@ -62,6 +62,32 @@ export function zonosFailure(
 	return error;
 }
 
+/** The text of Zonos' `error` field behind each error built by `zonosRefusal`. */
+const zonosTexts = new WeakMap<object, string>();
+
+/** Zonos answered with an `error` field: its text, explained for a merchant. */
+export function zonosRefusal(node: INode, itemIndex: number, text: string, httpCode?: number): NodeApiError {
+	const [message, description] = explainZonosError(text);
+	const error = zonosFailure(node, itemIndex, message, description, httpCode);
+	zonosTexts.set(error, text.trim());
+	return error;
+}
+
+/** What Zonos said (its `error` field, secret redacted) when the error is a refusal by Zonos. */
+export function zonosSaid(error: unknown): string | undefined {
+	return typeof error === 'object' && error !== null ? zonosTexts.get(error) : undefined;
+}
+
+/** The polling trigger's "Fetch Test Event" found nothing to show. */
+export function noTestEvent(node: INode, what: string, days: number): NodeOperationError {
+	const error = new NodeOperationError(node, `Zonos has no ${what} to show as a test event`, {
+		description: `No matching ${what} in the last ${days} days. Place a test order in Zonos, or check the trigger's filters.`,
+		level: 'warning',
+	});
+	raisedHere.add(error);
+	return error;
+}
+
 /** The texts Zonos documents for its `error` field, each with what a merchant should do. */
 const KNOWN_ERRORS: Array<[RegExp, (m: RegExpExecArray) => [string, string]]> = [
 	[

@@ -68,7 +68,7 @@ export async function orderDetailItem(
 	const answer = await readZonosAnswer(this, response);
 	const { order } = answer;
 	if (order === null || typeof order !== 'object' || Array.isArray(order)) {
-		throw answerWithout(this, response, answer, 'order');
+		throw answerWithout(this, response.statusCode, answer, 'order');
 	}
 	return [{ json: order as INodeExecutionData['json'], pairedItem: { item: this.getItemIndex() } }];
 }

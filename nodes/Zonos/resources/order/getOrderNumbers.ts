@@ -7,11 +7,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { answerWithout, readZonosAnswer } from '../../shared/answer';
+import { orderListOf, readZonosAnswer } from '../../shared/answer';
 import { zonosCredentials } from '../../shared/credentials';
 import { dateWindow, utcDay, windowTest } from '../../shared/dates';
 import type { DateWindow } from '../../shared/dates';
-import { invalidInput, zonosFailure } from '../../shared/errors';
+import { invalidInput } from '../../shared/errors';
 import { checkOrderId } from '../../shared/input';
 import { matchesOrderType, ORDER_TYPE_OPTIONS } from '../../shared/orders';
 import type { OrderType } from '../../shared/orders';
@@ -119,14 +119,6 @@ export const getOrderNumbersDescription: INodeProperties[] = [
 	},
 ];
 
-/**
- * The most orders one answer may turn into items. n8n's declarative engine hands a request's
- * items on in one function call (`push(...items)`), which JavaScript limits to about 125,000
- * arguments; above that the run would fail with "Maximum call stack size exceeded". So the
- * node refuses larger answers with advice instead (a million items would also take GBs).
- */
-export const MAX_ORDERS_PER_ANSWER = 100_000;
-
 type Mode = 'sinceOrderId' | 'sinceDate' | 'dateRange' | 'missingMerchantOrderId';
 
 /** What the user asked for: the request to send, and which returned orders to keep. */
@@ -217,31 +209,13 @@ export async function orderNumbersItems(
 ): Promise<INodeExecutionData[]> {
 	const answer = await readZonosAnswer(this, response);
 	const itemIndex = this.getItemIndex();
-	if (!Array.isArray(answer.orders)) throw answerWithout(this, response, answer, 'orders');
-	if (answer.orders.length > MAX_ORDERS_PER_ANSWER) {
-		throw zonosFailure(
-			this.getNode(),
-			itemIndex,
-			`Zonos returned ${answer.orders.length.toLocaleString('en-US')} orders — more than the ${MAX_ORDERS_PER_ANSWER.toLocaleString('en-US')} one run can hold`,
-			'n8n keeps every item of a run in memory and in the execution record. Ask for a shorter date range (e.g. one day or one week per run), or use After an Order ID to work through the orders in steps.',
-			response.statusCode,
-		);
-	}
+	const orders = orderListOf(this, answer, response.statusCode);
 	const query = await queryOf(this);
 	const inRange = windowTest(query.window);
 	const keep = (order: IDataObject): boolean => matchesOrderType(order, query.orderType) && inRange(order.timestamp);
 	const items: INodeExecutionData[] = [];
-	for (const order of answer.orders as unknown[]) {
-		if (order === null || typeof order !== 'object' || Array.isArray(order)) {
-			throw zonosFailure(
-				this.getNode(),
-				itemIndex,
-				'Zonos sent an order list with an entry that is not an order',
-				`Every entry of "orders" should be an object; one was ${JSON.stringify(order)?.slice(0, 80)}.`,
-				response.statusCode,
-			);
-		}
-		if (keep(order as IDataObject)) items.push({ json: order as IDataObject, pairedItem: { item: itemIndex } });
+	for (const order of orders) {
+		if (keep(order)) items.push({ json: order, pairedItem: { item: itemIndex } });
 	}
 	return items;
 }
