@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { MAX_ORDERS_PER_ANSWER } from '../../shared/answer';
 import { dateWindow } from '../../shared/dates';
 import type { DateWindow } from '../../shared/dates';
 import { invalidInput, zonosFailure } from '../../shared/errors';
 import { zonosGraphql } from '../../shared/graphql';
 import { describeType } from '../../shared/input';
-import { MAX_ORDERS_PER_ANSWER } from '../order/getOrderNumbers';
 import { booleanParameter, orderItem, ORDER_FIELDS, showFor, simplifyField, SIMPLIFY_HINT } from './order';
 
 /**
