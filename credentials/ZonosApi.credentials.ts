@@ -53,7 +53,8 @@ export class ZonosApi implements ICredentialType {
 		properties: {
 			body: {
 				store: '={{String($credentials.storeId).trim()}}',
-				secret: '={{$credentials.secret}}',
+				// trimmed, as the store ID: a secret pasted with a trailing newline still works (shared/credentials.ts checks it alike)
+				secret: '={{String($credentials.secret).trim()}}',
 			},
 		},
 	};

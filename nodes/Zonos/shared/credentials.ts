@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IExecuteSingleFunctions, IPollFunctions } from 'n8n-workflow';
 
-import { invalidInput } from './errors';
+import { invalidInput, withoutUserinfo } from './errors';
 
 export const CREDENTIALS_TYPE = 'zonosApi';
 export const DEFAULT_BASE_URL = 'https://api.iglobalstores.com';
@@ -66,8 +66,9 @@ function checkCredentials(context: Context, data: ICredentialDataDecryptedObject
 			'Enter the numeric store ID Zonos issued, such as 999.',
 		);
 	}
-	const secret = typeof data.secret === 'string' ? data.secret : '';
-	if (secret.trim() === '') {
+	// trimmed as the credentials' `authenticate` sends it: a secret pasted with a newline still works
+	const secret = typeof data.secret === 'string' ? data.secret.trim() : '';
+	if (secret === '') {
 		throw invalidInput(
 			node,
 			itemIndex,
@@ -82,7 +83,7 @@ function checkCredentials(context: Context, data: ICredentialDataDecryptedObject
 			node,
 			itemIndex,
 			'Base URL (Zonos API credentials)',
-			`"${baseUrl.slice(0, 80)}" is not a web address`,
+			`"${withoutUserinfo(baseUrl).slice(0, 80)}" is not a web address`,
 			`Leave it at ${DEFAULT_BASE_URL} unless you use a proxy or the bundled sandbox.`,
 		);
 	}

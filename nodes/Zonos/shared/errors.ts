@@ -19,9 +19,21 @@ export function isOwnError(error: unknown): boolean {
 	return typeof error === 'object' && error !== null && raisedHere.has(error);
 }
 
+/** Text with the store's secret (as given and trimmed) and any web address's `user:password@` part replaced by `***`. */
 export function redact(text: string, secret: unknown): string {
-	if (typeof secret !== 'string' || secret.trim().length < 4) return text;
-	return text.split(secret).join('***').split(secret.trim()).join('***');
+	const shown = withoutUserinfo(text);
+	if (typeof secret !== 'string' || secret.trim().length < 4) return shown;
+	return shown.split(secret).join('***').split(secret.trim()).join('***');
+}
+
+/**
+ * A web address — or a mistyped one: `htps://`, `https//`, no scheme at all — with the
+ * `user:password@` part before its host replaced by `***@`.
+ */
+export function withoutUserinfo(text: string): string {
+	return text
+		.replace(/((?:[a-z][a-z0-9+.-]*:)?\/\/)[^\s/"'<>]+@/gi, '$1***@')
+		.replace(/(^|[\s"'(<[])[^\s/:"'<>@]+:[^\s/"'<>]+@/g, '$1***@');
 }
 
 /** A parameter the user gave is wrong: raised before anything is sent. */
