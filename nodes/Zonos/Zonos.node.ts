@@ -2,7 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { orderDescription } from './resources/order';
-import { BASE_URL_EXPRESSION, ZONOS_REQUEST } from './shared/transport';
+import { BASE_URL_EXPRESSION, CREDENTIAL_TEST, testZonosCredentials, ZONOS_REQUEST } from './shared/transport';
 
 export class Zonos implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,6 +23,7 @@ export class Zonos implements INodeType {
 			{
 				name: 'zonosApi',
 				required: true,
+				testedBy: CREDENTIAL_TEST,
 			},
 		],
 		requestDefaults: {
@@ -46,5 +47,9 @@ export class Zonos implements INodeType {
 			},
 			...orderDescription,
 		],
+	};
+
+	methods = {
+		credentialTest: { [CREDENTIAL_TEST]: testZonosCredentials },
 	};
 }

@@ -17,19 +17,24 @@ import { explainZonosError, redact, zonosFailure } from './errors';
 
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
 
+/** Why an answer is not usable, in plain words; `zonosError` is the text of Zonos' `error` field, when it sent one. */
+export interface AnswerProblem {
+	ok: false;
+	message: string;
+	description: string;
+	status: number;
+	zonosError?: string;
+}
+
+export type AnswerReading = { ok: true; answer: IDataObject } | AnswerProblem;
+
 /**
- * What Zonos answered, whatever the HTTP status, as a JSON object — or a thrown error that says
- * what went wrong. `secret` (when the caller has it at hand) is kept out of every message.
+ * What Zonos answered, whatever the HTTP status: the JSON object, or why it is not usable.
+ * `secret` is kept out of every text. Shared by the node, the trigger and the credential test.
  */
-export async function readZonosAnswer(
-	context: IExecuteSingleFunctions | IPollFunctions,
-	response: IN8nHttpFullResponse,
-	secret?: string,
-): Promise<IDataObject> {
-	const node = context.getNode();
-	const itemIndex = 'getItemIndex' in context ? context.getItemIndex() : 0;
-	if (secret === undefined) secret = await secretOf(context);
+export function readAnswer(response: IN8nHttpFullResponse, secret: unknown): AnswerReading {
 	const status = response.statusCode;
+	const problem = (message: string, description: string): AnswerProblem => ({ ok: false, message, description, status });
 	let body: unknown = response.body;
 	if (body instanceof ArrayBuffer) body = Buffer.from(body);
 	if (Buffer.isBuffer(body)) {
@@ -37,12 +42,9 @@ export async function readZonosAnswer(
 		try {
 			body = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 		} catch {
-			throw zonosFailure(
-				node,
-				itemIndex,
+			return problem(
 				'Zonos sent an answer that is not valid UTF-8 text',
 				`HTTP ${status}, ${bytes.length} bytes. The answer was damaged on the way or is not from Zonos; try again, and check the Base URL in the credentials.`,
-				status,
 			);
 		}
 	}
@@ -58,59 +60,65 @@ export async function readZonosAnswer(
 	if (body !== null && typeof body === 'object' && !Array.isArray(body) && 'error' in body) {
 		const text = redact(String((body as IDataObject).error), secret);
 		const [message, description] = explainZonosError(text);
-		throw zonosFailure(node, itemIndex, message, description, status);
+		return { ...problem(message, description), zonosError: text };
 	}
 	if (REDIRECT.has(status)) {
 		const location = String(response.headers?.location ?? '(no address given)');
-		throw zonosFailure(
-			node,
-			itemIndex,
+		return problem(
 			`Zonos answered with a redirect (HTTP ${status}) that the node does not follow`,
 			`The answer pointed to ${redact(location, secret).slice(0, 200)}. Requests carry the store's secret, so the node never re-sends them to another address. If that address is right, put it in the Base URL of the Zonos API credentials.`,
-			status,
 		);
 	}
 	if (status === 406) {
-		throw zonosFailure(
-			node,
-			itemIndex,
+		return problem(
 			'Zonos refused the request\'s "Accept" header (HTTP 406)',
 			'The node sends "Accept: application/json". A proxy between n8n and Zonos may be changing it; check the Base URL in the credentials.',
-			status,
 		);
 	}
 	if (status === 415) {
-		throw zonosFailure(
-			node,
-			itemIndex,
+		return problem(
 			'Zonos refused the request\'s "Content-Type" header (HTTP 415)',
 			'The node sends "Content-Type: application/json". A proxy between n8n and Zonos may be changing it; check the Base URL in the credentials.',
-			status,
 		);
 	}
 	if (status < 200 || status > 299) {
 		const busy = status === 429 || status === 502 || status === 503 || status === 504;
 		const retryAfter = response.headers?.['retry-after'];
-		throw zonosFailure(
-			node,
-			itemIndex,
+		return problem(
 			`Zonos answered with HTTP ${status}${busy ? ' — the service is busy or down' : ''}`,
 			`${busy ? 'Try again later, or turn on "Retry On Fail" in the node settings. ' : ''}${
 				retryAfter ? `Zonos asked to wait ${String(retryAfter)} seconds. ` : ''
 			}The answer began: ${preview(body, secret)}`,
-			status,
 		);
 	}
 	if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-		throw zonosFailure(
-			node,
-			itemIndex,
+		return problem(
 			'Zonos sent an answer that is not a JSON object',
 			`The answer began: ${preview(body, secret)}. Check the Base URL in the credentials, or try again later.`,
-			status,
 		);
 	}
-	return body as IDataObject;
+	return { ok: true, answer: body as IDataObject };
+}
+
+/**
+ * What Zonos answered, whatever the HTTP status, as a JSON object — or a thrown error that says
+ * what went wrong. `secret` (when the caller has it at hand) is kept out of every message.
+ */
+export async function readZonosAnswer(
+	context: IExecuteSingleFunctions | IPollFunctions,
+	response: IN8nHttpFullResponse,
+	secret?: string,
+): Promise<IDataObject> {
+	if (secret === undefined) secret = await secretOf(context);
+	const reading = readAnswer(response, secret);
+	if (reading.ok) return reading.answer;
+	const itemIndex = 'getItemIndex' in context ? context.getItemIndex() : 0;
+	throw zonosFailure(context.getNode(), itemIndex, reading.message, reading.description, reading.status);
+}
+
+/** What an answer holds instead of the part an operation returns: its first keys. */
+export function keysOf(answer: IDataObject): string {
+	return Object.keys(answer).slice(0, 10).join(', ') || 'none';
 }
 
 /** Zonos answered JSON, but without the part the operation returns (`orders`, `order`). */
@@ -124,7 +132,7 @@ export function answerWithout(
 		context.getNode(),
 		context.getItemIndex(),
 		`Zonos sent an answer without ${part === 'orders' ? 'an order list' : 'the order'}`,
-		`Expected "${part}"; the answer had the keys: ${Object.keys(answer).slice(0, 10).join(', ') || 'none'}.`,
+		`Expected "${part}"; the answer had the keys: ${keysOf(answer)}.`,
 		response.statusCode,
 	);
 }

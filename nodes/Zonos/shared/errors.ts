@@ -36,6 +36,11 @@ export function withoutUserinfo(text: string): string {
 		.replace(/(^|[\s"'(<[])[^\s/:"'<>@]+:[^\s/"'<>]+@/g, '$1***@');
 }
 
+/** "Since Order ID is empty", "Since Date: 2026-02 has no day 30" */
+export function fieldProblem(field: string, problem: string): string {
+	return /^(is|must|has|was) /.test(problem) ? `${field} ${problem}` : `${field}: ${problem}`;
+}
+
 /** A parameter the user gave is wrong: raised before anything is sent. */
 export function invalidInput(
 	node: INode,
@@ -44,9 +49,7 @@ export function invalidInput(
 	problem: string,
 	expected: string,
 ): NodeOperationError {
-	// "Since Order ID is empty", "Since Date: 2026-02 has no day 30"
-	const joined = /^(is|must|has|was) /.test(problem) ? `${field} ${problem}` : `${field}: ${problem}`;
-	const error = new NodeOperationError(node, joined, {
+	const error = new NodeOperationError(node, fieldProblem(field, problem), {
 		itemIndex,
 		description: expected,
 		level: 'warning',
@@ -77,14 +80,14 @@ export function zonosFailure(
 /** The texts Zonos documents for its `error` field, each with what a merchant should do. */
 const KNOWN_ERRORS: Array<[RegExp, (m: RegExpExecArray) => [string, string]]> = [
 	[
-		/^Invalid security credentials$/i,
+		/^Invalid security credentials\.?$/i,
 		() => [
 			'Zonos rejected the store ID or secret — check the Zonos API credentials',
 			'Open the "Zonos API" credentials and compare the store ID and API secret with the ones Zonos issued.',
 		],
 	],
 	[
-		/^could not parse input$/i,
+		/^could not parse input\.?$/i,
 		() => [
 			'Zonos could not read the request — check that the store ID in the credentials is digits only',
 			'Zonos answers "could not parse input" when a field has the wrong form, most often a store ID with letters or spaces.',
