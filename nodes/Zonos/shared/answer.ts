@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { secretOf } from './credentials';
-import { explainZonosError, redact, zonosFailure } from './errors';
+import { explainZonosError, redact, stripSecret, zonosFailure } from './errors';
 
 /**
  * Reading what Zonos sent. Zonos reports errors as 200 with an `error` field on some endpoints
@@ -48,10 +48,11 @@ export function readAnswer(response: IN8nHttpFullResponse, secret: unknown): Ans
 			);
 		}
 	}
-	if (typeof body === 'string') {
+	const text = typeof body === 'string' ? body : undefined;
+	if (text !== undefined) {
 		// axios leaves a body it could not parse as text; a JSON body with a BOM or odd type lands here too
 		try {
-			body = JSON.parse(body.replace(/^\uFEFF/, ''));
+			body = JSON.parse(text.replace(/^\uFEFF/, ''));
 		} catch {
 			// stays text
 		}
@@ -97,7 +98,10 @@ export function readAnswer(response: IN8nHttpFullResponse, secret: unknown): Ans
 			`The answer began: ${preview(body, secret)}. Check the Base URL in the credentials, or try again later.`,
 		);
 	}
-	return { ok: true, answer: body as IDataObject };
+	// An answer that echoes the request (a misbehaving proxy) holds the secret: it never reaches an item.
+	// The text shows whether it can (the secret, or a JSON escape that may spell it); most answers are not walked.
+	const mayHoldSecret = text === undefined || (typeof secret === 'string' && secret.trim() !== '' && (text.includes(secret.trim()) || text.includes('\\')));
+	return { ok: true, answer: mayHoldSecret ? stripSecret(body as IDataObject, secret) : (body as IDataObject) };
 }
 
 /**

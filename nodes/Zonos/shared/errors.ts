@@ -21,9 +21,49 @@ export function isOwnError(error: unknown): boolean {
 
 /** Text with the store's secret (as given and trimmed) and any web address's `user:password@` part replaced by `***`. */
 export function redact(text: string, secret: unknown): string {
-	const shown = withoutUserinfo(text);
-	if (typeof secret !== 'string' || secret.trim().length < 4) return shown;
-	return shown.split(secret).join('***').split(secret.trim()).join('***');
+	return withoutSecret(withoutUserinfo(text), secret);
+}
+
+function usableSecret(secret: unknown): secret is string {
+	return typeof secret === 'string' && secret.trim().length >= 4;
+}
+
+function withoutSecret(text: string, secret: unknown): string {
+	if (!usableSecret(secret)) return text;
+	return text.split(secret).join('***').split(secret.trim()).join('***');
+}
+
+/**
+ * A JSON value (Zonos' answer) with the store's secret replaced by `***` in every string and key,
+ * however deep — for an answer that echoes the request (a misbehaving proxy). Parts without the
+ * secret are kept as they are (the same objects); an answer without it is returned unchanged.
+ */
+export function stripSecret<T>(value: T, secret: unknown): T {
+	if (!usableSecret(secret)) return value;
+	const holds = (text: string) => text.includes(secret.trim());
+	const walk = (current: unknown): unknown => {
+		if (typeof current === 'string') return holds(current) ? withoutSecret(current, secret) : current;
+		if (current === null || typeof current !== 'object') return current;
+		if (Array.isArray(current)) {
+			let changed = false;
+			const copy = current.map((entry) => {
+				const stripped = walk(entry);
+				if (stripped !== entry) changed = true;
+				return stripped;
+			});
+			return changed ? copy : current;
+		}
+		let changed = false;
+		const copy: Record<string, unknown> = {};
+		for (const [key, entry] of Object.entries(current)) {
+			const strippedKey = holds(key) ? withoutSecret(key, secret) : key;
+			const stripped = walk(entry);
+			if (strippedKey !== key || stripped !== entry) changed = true;
+			copy[strippedKey] = stripped;
+		}
+		return changed ? copy : current;
+	};
+	return walk(value) as T;
 }
 
 /**
