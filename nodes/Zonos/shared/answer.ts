@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { secretOf } from './credentials';
-import { explainZonosError, redact, stripSecret, zonosFailure } from './errors';
+import { explainZonosError, redact, stripSecret, zonosErrorText, zonosFailure } from './errors';
 
 /**
  * Reading what Zonos sent. Zonos reports errors as 200 with an `error` field on some endpoints
@@ -59,9 +59,9 @@ export function readAnswer(response: IN8nHttpFullResponse, secret: unknown): Ans
 	}
 
 	if (body !== null && typeof body === 'object' && !Array.isArray(body) && 'error' in body) {
-		const text = redact(String((body as IDataObject).error), secret);
-		const [message, description] = explainZonosError(text);
-		return { ...problem(message, description), zonosError: text };
+		const said = zonosErrorText((body as IDataObject).error, secret);
+		const [message, description] = explainZonosError(said);
+		return { ...problem(message, description), zonosError: said };
 	}
 	if (REDIRECT.has(status)) {
 		const location = String(response.headers?.location ?? '(no address given)');
@@ -152,7 +152,9 @@ export async function zonosAnswerItem(
 }
 
 function preview(body: unknown, secret: unknown): string {
-	const text = typeof body === 'string' ? body : JSON.stringify(body) ?? String(body);
+	const whole = typeof body === 'string' ? body : JSON.stringify(body) ?? String(body);
+	// only the start is shown: read no more of a large body than that (with room for a secret across the cut)
+	const text = whole.slice(0, 2 * (160 + (typeof secret === 'string' ? secret.length : 0)) + 1000);
 	const oneLine = redact(text, secret).replace(/\s+/g, ' ').trim();
 	if (oneLine === '') return '(an empty body)';
 	return JSON.stringify(oneLine.length > 160 ? `${oneLine.slice(0, 160)}…` : oneLine);

@@ -72,7 +72,8 @@ export function stripSecret<T>(value: T, secret: unknown): T {
  */
 export function withoutUserinfo(text: string): string {
 	return text
-		.replace(/((?:[a-z][a-z0-9+.-]*:)?\/\/)[^\s/"'<>]+@/gi, '$1***@')
+		// after "//" (whatever scheme, or a mistyped one, stands before it)
+		.replace(/\/\/[^\s/"'<>]+@/g, '//***@')
 		.replace(/(^|[\s"'(<[])[^\s/:"'<>@]+:[^\s/"'<>]+@/g, '$1***@');
 }
 
@@ -198,14 +199,47 @@ const KNOWN_ERRORS: Array<[RegExp, (m: RegExpExecArray) => [string, string]]> = 
 	],
 ];
 
-/** Turns the text of Zonos' `error` field into a message a merchant can act on. */
+/**
+ * The most characters of Zonos' `error` an error message shows (README, "Errors and what to do"):
+ * a broken server may send megabytes, which n8n would copy into every place a run records an error.
+ */
+export const ZONOS_ERROR_SHOWN = 500;
+
+/**
+ * Zonos' `error` value as text to show: an object or list as its JSON, blanks collapsed, the
+ * secret redacted (before cutting, so no part of it shows), cut at ZONOS_ERROR_SHOWN characters
+ * with the full length said; '' when it says nothing (`""`, blanks, null).
+ */
+export function zonosErrorText(value: unknown, secret: unknown): string {
+	let text: string;
+	if (typeof value === 'string') text = value;
+	else if (value === null || value === undefined) text = '';
+	else if (typeof value === 'object') text = JSON.stringify(value) ?? '';
+	else text = String(value);
+	// only the start is read (with room for a secret across the cut), however long the text
+	const room = 2 * (ZONOS_ERROR_SHOWN + (typeof secret === 'string' ? secret.length : 0));
+	const cut = text.length > room;
+	const shown = redact(cut ? text.slice(0, room) : text, secret).replace(/\s+/g, ' ').trim();
+	if (!cut && shown.length <= ZONOS_ERROR_SHOWN) return shown;
+	return `${shown.slice(0, ZONOS_ERROR_SHOWN)}… (${text.length.toLocaleString('en-US')} characters in all)`;
+}
+
+/** Turns the text of Zonos' `error` field (see zonosErrorText) into a message a merchant can act on. */
 export function explainZonosError(text: string): [string, string] {
+	if (text === '') {
+		return [
+			'Zonos returned an error without saying what went wrong',
+			'The answer had an empty "error" field. Try again; if it persists, check the Base URL in the Zonos API credentials, or contact Zonos support.',
+		];
+	}
+	// an object or list Zonos sent is shown as its JSON, without quotes around it
+	const said = /^[[{]/.test(text) ? `Zonos said: ${text}` : `Zonos said: "${text}"`;
 	for (const [pattern, explain] of KNOWN_ERRORS) {
-		const match = pattern.exec(text.trim());
+		const match = pattern.exec(text);
 		if (match) {
 			const [message, advice] = explain(match);
-			return [message, `${advice} Zonos said: "${text}"`];
+			return [message, `${advice} ${said}`];
 		}
 	}
-	return [`Zonos returned an error: ${text}`, `Zonos said: "${text}"`];
+	return [`Zonos returned an error: ${text}`, said];
 }
