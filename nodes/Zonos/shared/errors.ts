@@ -99,6 +99,34 @@ export function invalidInput(
 	return error;
 }
 
+/**
+ * An error raised in a request hook before anything was sent (an input refused, an expression
+ * that failed), as the editor must show it: not as Zonos' answer.
+ *
+ * n8n's RoutingNode re-wraps every error from a declarative node's request hooks that is not a
+ * NodeApiError into a NodeApiError with HTTP code "none"; the editor's error view then shows
+ * "From Zonos — Error code: none", as if Zonos had sent it (it shows that block for an error with
+ * an HTTP code, raw messages other than the message, response data or extra details). A
+ * NodeApiError passes unchanged, so the refusal is carried as one with none of those: no HTTP
+ * code, its message as its only message. The editor then shows the message and its description
+ * alone, as for any NodeOperationError.
+ */
+export function refusedBeforeSending(node: INode, itemIndex: number, error: unknown): NodeApiError {
+	if (error instanceof NodeApiError) return error;
+	const { message, description } = error as { message?: unknown; description?: unknown };
+	const text = typeof message === 'string' && message !== '' ? message : String(error);
+	const details = typeof description === 'string' && description !== '' ? description : undefined;
+	const refusal = new NodeApiError(node, { message: text, ...(details ? { description: details } : {}) }, {
+		message: text,
+		description: details,
+		itemIndex,
+		level: 'warning',
+	});
+	refusal.httpCode = null;
+	raisedHere.add(refusal);
+	return refusal;
+}
+
 /** Zonos (or the network in between) did not give a usable answer. */
 export function zonosFailure(
 	node: INode,

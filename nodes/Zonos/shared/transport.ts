@@ -19,7 +19,7 @@ import type {
 
 import { keysOf, readAnswer, readZonosAnswer } from './answer';
 import { CREDENTIALS_TYPE, DEFAULT_BASE_URL, readCredentials, secretOf, zonosCredentials } from './credentials';
-import { fieldProblem, isOwnError, redact, zonosFailure } from './errors';
+import { fieldProblem, isOwnError, redact, refusedBeforeSending, zonosFailure } from './errors';
 
 /**
  * THE Zonos request: every call the package makes — the action node's declarative routes, the
@@ -159,15 +159,27 @@ async function checkCredentials(this: IExecuteSingleFunctions, requestOptions: I
 	return requestOptions;
 }
 
+/** A preSend hook whose errors (nothing was sent yet) are not shown as Zonos' (see refusedBeforeSending). */
+function beforeSending(action: PreSendAction): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		try {
+			return await action.call(this, requestOptions);
+		} catch (error) {
+			throw refusedBeforeSending(this.getNode(), this.getItemIndex(), error);
+		}
+	};
+}
+
 /**
  * The routing of one operation: POST to `url`; the credentials are checked first, for every
- * operation alike, then `preSend` checks the input and writes the body; the request goes through
- * `sendToZonos` (declared as n8n's pagination hook, see there); `postReceive` reads Zonos' answer.
+ * operation alike, then `preSend` checks the input and writes the body (a refusal is never shown
+ * as Zonos' answer); the request goes through `sendToZonos` (declared as n8n's pagination hook,
+ * see there); `postReceive` reads Zonos' answer.
  */
 export function zonosRoute(url: string, preSend: PreSendAction, postReceive: PostReceiveAction): INodePropertyRouting {
 	return {
 		request: { url },
-		send: { preSend: [checkCredentials, preSend], paginate: true },
+		send: { preSend: [beforeSending(checkCredentials), beforeSending(preSend)], paginate: true },
 		operations: { pagination: sendToZonos },
 		output: { postReceive: [postReceive] },
 	};
