@@ -30,6 +30,7 @@ const {
 	WorkflowExecute,
 	ExecutionLifecycleHooks,
 	ExecuteContext,
+	CredentialTestContext,
 	RoutingNode,
 	PollContext,
 	LoadOptionsContext,
@@ -238,11 +239,24 @@ async function runWorkflow({ workflow, credentials = {}, startNode, input = [{ j
 	};
 }
 
+/** The `methods.credentialTest` function a node of the package names in `testedBy` for the credential type. */
+function credentialTestFunctionOf(loader, credentialType) {
+	for (const name of Object.keys(loader.known.nodes)) {
+		const nodeType = loader.getNode(name).type;
+		for (const { name: credential, testedBy } of nodeType.description.credentials ?? []) {
+			if (credential === credentialType && typeof testedBy === 'string') return nodeType.methods?.credentialTest?.[testedBy];
+		}
+	}
+	return undefined;
+}
+
 /**
- * What n8n's credential dialog does on "Test": the CLI's CredentialsTester, step for step for a
- * credential type with a `test` request — a throw-away node (n8n uses its NoOp node) whose only
- * property routes the test request, run by n8n-core's RoutingNode with the decrypted data, then
- * the `responseSuccessBody` rules checked against the answer.
+ * What n8n's credential dialog does on "Test": the CLI's CredentialsTester, step for step. For a
+ * credential type without a `test` request, the function a node names in `testedBy` (its
+ * `methods.credentialTest`), called with n8n-core's CredentialTestContext and the decrypted data
+ * with defaults. For a credential type with a `test` request, a throw-away node (n8n uses its NoOp
+ * node) whose only property routes the test request, run by n8n-core's RoutingNode with the
+ * decrypted data, then the `responseSuccessBody` rules checked against the answer.
  * Returns { status: 'OK' | 'Error', message }.
  */
 async function testCredentials(credentialType, data) {
@@ -251,6 +265,13 @@ async function testCredentials(credentialType, data) {
 	const testRequest = credentialClass.test;
 	const credentialsHelper = new CredentialsHelper(loader, { [credentialType]: data });
 	const decrypted = { id: '1', name: 'test', type: credentialType, data: await credentialsHelper.getDecrypted({}, {}, credentialType) };
+	if (!testRequest) {
+		// as the CLI's getCredentialTestFunction: a node that uses the credential names its test
+		// function in `testedBy`; it runs with n8n-core's CredentialTestContext
+		const testFunction = credentialTestFunctionOf(loader, credentialType);
+		if (!testFunction) return { status: 'Error', message: 'No testing function found for this credential.' };
+		return await testFunction.call(new CredentialTestContext(additionalDataFor(credentialsHelper, undefined)), decrypted);
+	}
 	const noOp = {
 		displayName: 'No Operation, do nothing',
 		name: 'n8n-nodes-base.noOp',

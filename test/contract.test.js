@@ -74,6 +74,7 @@ describe('public interface', () => {
 		expect(description.displayName).toBe('Zonos Trigger');
 		expect(description.polling).toBe(true);
 		expect(property(description, 'event').options.map((o) => o.value)).toEqual(['newOrder', 'orderStatusChanged']);
-		expect(description.credentials).toEqual([{ name: 'zonosApi', required: true }]);
+		// testedBy names the shared credential test (both nodes offer it, as n8n's lint asks)
+		expect(description.credentials).toEqual([{ name: 'zonosApi', required: true, testedBy: 'zonosApiTest' }]);
 	});
 });

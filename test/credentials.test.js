@@ -4,7 +4,7 @@ const { useSandbox } = require('../support/use-sandbox');
 
 const zonos = useSandbox();
 
-describe('"Test" in the Zonos API credential dialog (n8n\'s request-based credential test)', () => {
+describe('"Test" in the Zonos API credential dialog (the nodes\' credentialTest, as n8n\'s CredentialsTester runs it)', () => {
 	test('a working store ID and secret pass', async () => {
 		const result = await testCredentials('zonosApi', zonos.credentials.zonosApi);
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
@@ -28,9 +28,13 @@ describe('"Test" in the Zonos API credential dialog (n8n\'s request-based creden
 		expect(result.message).toMatch(/rejected the store ID or secret/);
 	});
 
-	test('a store ID with letters is named as the cause', async () => {
+	test('a store ID with letters is named as the cause, before anything is sent', async () => {
 		const result = await testCredentials('zonosApi', { ...zonos.credentials.zonosApi, storeId: '99a' });
-		expect(result).toEqual({ status: 'Error', message: 'Zonos could not read the store ID — it must contain digits only' });
+		expect(result).toEqual({
+			status: 'Error',
+			message: 'Store ID must contain digits only. Enter the numeric store ID Zonos issued, such as 999.',
+		});
+		expect(zonos.sandbox.apiRequests()).toHaveLength(0);
 	});
 
 	test('a store ID with blanks around it works (they are trimmed)', async () => {

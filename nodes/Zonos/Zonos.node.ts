@@ -4,7 +4,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 import { graphqlOrderDescription } from './resources/graphqlOrder';
 import { searchGraphqlOrders } from './resources/graphqlOrder/search';
 import { orderDescription } from './resources/order';
-import { BASE_URL_EXPRESSION, ZONOS_REQUEST } from './shared/transport';
+import { BASE_URL_EXPRESSION, CREDENTIAL_TEST, testZonosCredentials, ZONOS_REQUEST } from './shared/transport';
 
 /** The legacy Checkout REST API's properties, shown while API is "legacy" (every older workflow). */
 function forLegacyApi(properties: INodeProperties[]): INodeProperties[] {
@@ -38,6 +38,7 @@ export class Zonos implements INodeType {
 				name: 'zonosApi',
 				required: true,
 				displayOptions: { show: { api: ['legacy'], authentication: ['zonosApi'] } },
+				testedBy: CREDENTIAL_TEST,
 			},
 			{
 				name: 'zonosGraphqlApi',
@@ -104,5 +105,6 @@ export class Zonos implements INodeType {
 
 	methods = {
 		listSearch: { searchGraphqlOrders },
+		credentialTest: { [CREDENTIAL_TEST]: testZonosCredentials },
 	};
 }

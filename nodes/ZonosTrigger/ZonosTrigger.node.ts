@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { invalidInput } from '../Zonos/shared/errors';
 import { ORDER_STATUSES, ORDER_TYPE_OPTIONS } from '../Zonos/shared/orders';
 import type { OrderType } from '../Zonos/shared/orders';
+import { CREDENTIAL_TEST, testZonosCredentials } from '../Zonos/shared/transport';
 import { pollNewOrders, pollStatusChanges } from './events';
 import type { TriggerMemory } from './events';
 
@@ -39,6 +40,7 @@ export class ZonosTrigger implements INodeType {
 			{
 				name: 'zonosApi',
 				required: true,
+				testedBy: CREDENTIAL_TEST,
 			},
 		],
 		properties: [
@@ -98,6 +100,10 @@ export class ZonosTrigger implements INodeType {
 				default: 'all',
 			},
 		],
+	};
+
+	methods = {
+		credentialTest: { [CREDENTIAL_TEST]: testZonosCredentials },
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

@@ -55,7 +55,14 @@ function expected(orders, zone, since, through) {
 		if (!through) return true;
 		if (wholeDay(through)) return localDay(ms) <= through.text.slice(0, 10);
 		if (through.kind === 'local') return ms <= DateTime.fromISO(through.text, { zone }).toMillis();
-		return ms <= DateTime.fromISO(through.text).toMillis();
+		const moment = DateTime.fromISO(through.text, { setZone: true });
+		// README: a through date with an offset at 00:00:00 includes the day that starts there
+		if (moment.equals(moment.startOf('day'))) {
+			const inZone = moment.setZone(zone);
+			if (inZone.equals(inZone.startOf('day'))) return localDay(ms) <= inZone.toISODate();
+			return ms < moment.toMillis() + 86_400_000;
+		}
+		return ms <= moment.toMillis();
 	};
 	return orders.filter((o) => startOk(o.placedAt) && endOk(o.placedAt)).map((o) => o.id);
 }

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { secretOf } from './credentials';
-import { redact, zonosFailure, zonosRefusal } from './errors';
+import { explainZonosError, redact, stripSecret, zonosErrorText, zonosFailure, zonosRefusal } from './errors';
 
 /**
  * Reading what Zonos sent. Zonos reports errors as 200 with an `error` field on some endpoints
@@ -17,6 +17,116 @@ import { redact, zonosFailure, zonosRefusal } from './errors';
  */
 
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
+
+/** Why an answer is not usable, in plain words; `zonosError` is the text of Zonos' `error` field, when it sent one. */
+export interface AnswerProblem {
+	ok: false;
+	message: string;
+	description: string;
+	status: number;
+	zonosError?: string;
+}
+
+export type AnswerReading = { ok: true; answer: IDataObject } | AnswerProblem;
+
+/**
+ * What Zonos answered, whatever the HTTP status: the JSON object, or why it is not usable.
+ * `secret` is kept out of every text. Shared by the node, the trigger and the credential test.
+ */
+export function readAnswer(response: IN8nHttpFullResponse, secret: unknown): AnswerReading {
+	const status = response.statusCode;
+	const problem = (message: string, description: string): AnswerProblem => ({ ok: false, message, description, status });
+	const decoded = decodeBody(response);
+	if (!decoded.ok) return decoded;
+	const { text } = decoded;
+	const body = decoded.body;
+
+	if (body !== null && typeof body === 'object' && !Array.isArray(body) && 'error' in body) {
+		const said = zonosErrorText((body as IDataObject).error, secret);
+		const [message, description] = explainZonosError(said);
+		return { ...problem(message, description), zonosError: said };
+	}
+	if (REDIRECT.has(status)) {
+		const location = String(response.headers?.location ?? '(no address given)');
+		return problem(
+			`Zonos answered with a redirect (HTTP ${status}) that the node does not follow`,
+			`The answer pointed to ${redact(location, secret).slice(0, 200)}. Requests carry the store's secret, so the node never re-sends them to another address. If that address is right, put it in the Base URL of the Zonos API credentials.`,
+		);
+	}
+	if (status === 406) {
+		return problem(
+			'Zonos refused the request\'s "Accept" header (HTTP 406)',
+			'The node sends "Accept: application/json". A proxy between n8n and Zonos may be changing it; check the Base URL in the credentials.',
+		);
+	}
+	if (status === 415) {
+		return problem(
+			'Zonos refused the request\'s "Content-Type" header (HTTP 415)',
+			'The node sends "Content-Type: application/json". A proxy between n8n and Zonos may be changing it; check the Base URL in the credentials.',
+		);
+	}
+	if (status < 200 || status > 299) {
+		const busy = status === 429 || status === 502 || status === 503 || status === 504;
+		const retryAfter = response.headers?.['retry-after'];
+		return problem(
+			`Zonos answered with HTTP ${status}${busy ? ' — the service is busy or down' : ''}`,
+			`${busy ? 'Try again later, or turn on "Retry On Fail" in the node settings. ' : ''}${
+				retryAfter ? `Zonos asked to wait ${String(retryAfter)} seconds. ` : ''
+			}The answer began: ${preview(body, secret)}`,
+		);
+	}
+	if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+		return problem(
+			'Zonos sent an answer that is not a JSON object',
+			`The answer began: ${preview(body, secret)}. Check the Base URL in the credentials, or try again later.`,
+		);
+	}
+	// An answer that echoes the request (a misbehaving proxy) holds the secret: it never reaches an item.
+	// The text shows whether it can (the secret, or a JSON escape that may spell it); most answers are not walked.
+	const mayHoldSecret = text === undefined || (typeof secret === 'string' && secret.trim() !== '' && (text.includes(secret.trim()) || text.includes('\\')));
+	return { ok: true, answer: mayHoldSecret ? stripSecret(body as IDataObject, secret) : (body as IDataObject) };
+}
+
+/**
+ * The answer's body as JSON when it parses, else as text (`text` is the decoded text, when the
+ * body came as bytes or text): the bytes are decoded strictly, so broken text is a problem rather
+ * than silently mangled data. Shared by the REST and GraphQL readers.
+ */
+function decodeBody(response: IN8nHttpFullResponse): { ok: true; body: unknown; text?: string } | AnswerProblem {
+	const status = response.statusCode;
+	let body: unknown = response.body;
+	if (body instanceof ArrayBuffer) body = Buffer.from(body);
+	if (Buffer.isBuffer(body)) {
+		const bytes = body;
+		try {
+			body = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+		} catch {
+			return {
+				ok: false,
+				status,
+				message: 'Zonos sent an answer that is not valid UTF-8 text',
+				description: `HTTP ${status}, ${bytes.length} bytes. The answer was damaged on the way or is not from Zonos; try again, and check the Base URL in the credentials.`,
+			};
+		}
+	}
+	const text = typeof body === 'string' ? body : undefined;
+	if (text !== undefined) {
+		// axios leaves a body it could not parse as text; a JSON body with a BOM or odd type lands here too
+		try {
+			body = JSON.parse(text.replace(/^\uFEFF/, ''));
+		} catch {
+			// stays text
+		}
+	}
+	return { ok: true, body, text };
+}
+
+/** decodeBody for callers that throw (the GraphQL reader). */
+export function decodeAnswerBody(node: INode, itemIndex: number, response: IN8nHttpFullResponse): unknown {
+	const decoded = decodeBody(response);
+	if (!decoded.ok) throw zonosFailure(node, itemIndex, decoded.message, decoded.description, decoded.status);
+	return decoded.body;
+}
 
 /**
  * What Zonos answered, whatever the HTTP status, as a JSON object — or a thrown error that says
@@ -27,99 +137,18 @@ export async function readZonosAnswer(
 	response: IN8nHttpFullResponse,
 	secret?: string,
 ): Promise<IDataObject> {
-	const node = context.getNode();
-	const itemIndex = 'getItemIndex' in context ? context.getItemIndex() : 0;
 	if (secret === undefined) secret = await secretOf(context);
-	const status = response.statusCode;
-	const body = decodeAnswerBody(node, itemIndex, response);
-
-	if (body !== null && typeof body === 'object' && !Array.isArray(body) && 'error' in body) {
-		throw zonosRefusal(node, itemIndex, redact(String((body as IDataObject).error), secret), status);
-	}
-	if (REDIRECT.has(status)) {
-		const location = String(response.headers?.location ?? '(no address given)');
-		throw zonosFailure(
-			node,
-			itemIndex,
-			`Zonos answered with a redirect (HTTP ${status}) that the node does not follow`,
-			`The answer pointed to ${redact(location, secret).slice(0, 200)}. Requests carry the store's secret, so the node never re-sends them to another address. If that address is right, put it in the Base URL of the Zonos API credentials.`,
-			status,
-		);
-	}
-	if (status === 406) {
-		throw zonosFailure(
-			node,
-			itemIndex,
-			'Zonos refused the request\'s "Accept" header (HTTP 406)',
-			'The node sends "Accept: application/json". A proxy between n8n and Zonos may be changing it; check the Base URL in the credentials.',
-			status,
-		);
-	}
-	if (status === 415) {
-		throw zonosFailure(
-			node,
-			itemIndex,
-			'Zonos refused the request\'s "Content-Type" header (HTTP 415)',
-			'The node sends "Content-Type: application/json". A proxy between n8n and Zonos may be changing it; check the Base URL in the credentials.',
-			status,
-		);
-	}
-	if (status < 200 || status > 299) {
-		const busy = status === 429 || status === 502 || status === 503 || status === 504;
-		const retryAfter = response.headers?.['retry-after'];
-		throw zonosFailure(
-			node,
-			itemIndex,
-			`Zonos answered with HTTP ${status}${busy ? ' — the service is busy or down' : ''}`,
-			`${busy ? 'Try again later, or turn on "Retry On Fail" in the node settings. ' : ''}${
-				retryAfter ? `Zonos asked to wait ${String(retryAfter)} seconds. ` : ''
-			}The answer began: ${preview(body, secret)}`,
-			status,
-		);
-	}
-	if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-		throw zonosFailure(
-			node,
-			itemIndex,
-			'Zonos sent an answer that is not a JSON object',
-			`The answer began: ${preview(body, secret)}. Check the Base URL in the credentials, or try again later.`,
-			status,
-		);
-	}
-	return body as IDataObject;
+	const reading = readAnswer(response, secret);
+	if (reading.ok) return reading.answer;
+	const itemIndex = 'getItemIndex' in context ? context.getItemIndex() : 0;
+	// a refusal keeps Zonos' own words for callers that act on them (the trigger's cursor recovery)
+	if (reading.zonosError !== undefined) throw zonosRefusal(context.getNode(), itemIndex, reading.zonosError, reading.status);
+	throw zonosFailure(context.getNode(), itemIndex, reading.message, reading.description, reading.status);
 }
 
-/**
- * The answer's body as JSON when it parses, else as text: the bytes are decoded strictly, so
- * broken text is an error rather than silently mangled data. Shared by the REST and GraphQL readers.
- */
-export function decodeAnswerBody(node: INode, itemIndex: number, response: IN8nHttpFullResponse): unknown {
-	const status = response.statusCode;
-	let body: unknown = response.body;
-	if (body instanceof ArrayBuffer) body = Buffer.from(body);
-	if (Buffer.isBuffer(body)) {
-		const bytes = body;
-		try {
-			body = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-		} catch {
-			throw zonosFailure(
-				node,
-				itemIndex,
-				'Zonos sent an answer that is not valid UTF-8 text',
-				`HTTP ${status}, ${bytes.length} bytes. The answer was damaged on the way or is not from Zonos; try again, and check the Base URL in the credentials.`,
-				status,
-			);
-		}
-	}
-	if (typeof body === 'string') {
-		// axios leaves a body it could not parse as text; a JSON body with a BOM or odd type lands here too
-		try {
-			body = JSON.parse(body.replace(/^\uFEFF/, ''));
-		} catch {
-			// stays text
-		}
-	}
-	return body;
+/** What an answer holds instead of the part an operation returns: its first keys. */
+export function keysOf(answer: IDataObject): string {
+	return Object.keys(answer).slice(0, 10).join(', ') || 'none';
 }
 
 /** Zonos answered JSON, but without the part the operation returns (`orders`, `order`). */
@@ -133,7 +162,7 @@ export function answerWithout(
 		context.getNode(),
 		'getItemIndex' in context ? context.getItemIndex() : 0,
 		`Zonos sent an answer without ${part === 'orders' ? 'an order list' : 'the order'}`,
-		`Expected "${part}"; the answer had the keys: ${Object.keys(answer).slice(0, 10).join(', ') || 'none'}.`,
+		`Expected "${part}"; the answer had the keys: ${keysOf(answer)}.`,
 		status,
 	);
 }
@@ -209,7 +238,9 @@ export async function zonosAnswerItem(
 
 /** The first characters of an answer, one line, secret removed: for error descriptions. */
 export function preview(body: unknown, secret: unknown): string {
-	const text = typeof body === 'string' ? body : JSON.stringify(body) ?? String(body);
+	const whole = typeof body === 'string' ? body : JSON.stringify(body) ?? String(body);
+	// only the start is shown: read no more of a large body than that (with room for a secret across the cut)
+	const text = whole.slice(0, 2 * (160 + (typeof secret === 'string' ? secret.length : 0)) + 1000);
 	const oneLine = redact(text, secret).replace(/\s+/g, ' ').trim();
 	if (oneLine === '') return '(an empty body)';
 	return JSON.stringify(oneLine.length > 160 ? `${oneLine.slice(0, 160)}…` : oneLine);

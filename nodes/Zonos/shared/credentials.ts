@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IExecuteSingleFunctions, IPollFunctions } from 'n8n-workflow';
 
-import { invalidInput } from './errors';
+import { invalidInput, withoutUserinfo } from './errors';
 
 export const CREDENTIALS_TYPE = 'zonosApi';
 export const DEFAULT_BASE_URL = 'https://api.iglobalstores.com';
@@ -53,38 +53,51 @@ export function secretOf(context: Context): Promise<string | undefined> {
 	);
 }
 
-function checkCredentials(context: Context, data: ICredentialDataDecryptedObject): ZonosCredentials {
-	const node = context.getNode();
-	const itemIndex = 'getItemIndex' in context ? context.getItemIndex() : 0;
+/** A field of the credentials that cannot work: which, what is wrong, what is expected. */
+export interface CredentialProblem {
+	field: string;
+	problem: string;
+	expected: string;
+}
+
+/**
+ * The credentials as they are sent — store ID and secret trimmed, as `authenticate` sends them;
+ * the Base URL without trailing slashes — or the first field that cannot work.
+ */
+export function readCredentials(data: ICredentialDataDecryptedObject): ZonosCredentials | CredentialProblem {
 	const storeId = String(data.storeId ?? '').trim();
 	if (!/^\d+$/.test(storeId)) {
-		throw invalidInput(
-			node,
-			itemIndex,
-			'Store ID (Zonos API credentials)',
-			storeId === '' ? 'is empty' : 'must contain digits only',
-			'Enter the numeric store ID Zonos issued, such as 999.',
-		);
+		return {
+			field: 'Store ID (Zonos API credentials)',
+			problem: storeId === '' ? 'is empty' : 'must contain digits only',
+			expected: 'Enter the numeric store ID Zonos issued, such as 999.',
+		};
 	}
-	const secret = typeof data.secret === 'string' ? data.secret : '';
-	if (secret.trim() === '') {
-		throw invalidInput(
-			node,
-			itemIndex,
-			'Secret (Zonos API credentials)',
-			'is empty',
-			'Enter the API secret GUID Zonos issued, such as f5bde245-f55e-414d-b722-80b25161c12c.',
-		);
+	// trimmed as the credentials' `authenticate` sends it: a secret pasted with a newline still works
+	const secret = typeof data.secret === 'string' ? data.secret.trim() : '';
+	if (secret === '') {
+		return {
+			field: 'Secret (Zonos API credentials)',
+			problem: 'is empty',
+			expected: 'Enter the API secret GUID Zonos issued, such as f5bde245-f55e-414d-b722-80b25161c12c.',
+		};
 	}
 	const baseUrl = String(data.baseUrl ?? '').trim() || DEFAULT_BASE_URL;
 	if (!/^https?:\/\/[^\s/?#]+/i.test(baseUrl)) {
-		throw invalidInput(
-			node,
-			itemIndex,
-			'Base URL (Zonos API credentials)',
-			`"${baseUrl.slice(0, 80)}" is not a web address`,
-			`Leave it at ${DEFAULT_BASE_URL} unless you use a proxy or the bundled sandbox.`,
-		);
+		return {
+			field: 'Base URL (Zonos API credentials)',
+			problem: `"${withoutUserinfo(baseUrl).slice(0, 80)}" is not a web address`,
+			expected: `Leave it at ${DEFAULT_BASE_URL} unless you use a proxy or the bundled sandbox.`,
+		};
 	}
 	return { storeId, secret, baseUrl: baseUrl.replace(/\/+$/, '') };
+}
+
+function checkCredentials(context: Context, data: ICredentialDataDecryptedObject): ZonosCredentials {
+	const read = readCredentials(data);
+	if ('field' in read) {
+		const itemIndex = 'getItemIndex' in context ? context.getItemIndex() : 0;
+		throw invalidInput(context.getNode(), itemIndex, read.field, read.problem, read.expected);
+	}
+	return read;
 }

@@ -28,7 +28,22 @@ export interface WallTime {
 export type UserDate =
 	| { kind: 'day'; wall: WallTime } // 2026-11-20 or 20261120: a whole day in the workflow's zone
 	| { kind: 'local'; wall: WallTime } // 2026-11-20T08:00:00: a wall time in the workflow's zone
-	| { kind: 'instant'; ms: number }; // 2026-11-20T08:00:00+09:00, ...Z, a Date: one moment
+	| InstantDate; // 2026-11-20T08:00:00+09:00, ...Z, a Date, a Luxon DateTime: one moment
+
+/**
+ * One moment. As a Through Date, a moment that starts a day in its own zone or offset means
+ * through the end of that day (see `endAfter`); the fields say whether it does.
+ */
+export interface InstantDate {
+	kind: 'instant';
+	ms: number;
+	/** A Luxon DateTime at the start of a day in its zone: the start of the next day there. */
+	dayEnd?: number;
+	/** Written with an offset (or a Date, read as UTC) and at 00:00:00.000 in that offset. */
+	startsDay?: boolean;
+	/** A JavaScript Date: it carries no zone, so the start of a day in the workflow's zone counts too. */
+	zoneless?: boolean;
+}
 
 export type DateCheck = { ok: true; date: UserDate } | { ok: false; reason: string };
 
@@ -83,12 +98,16 @@ function wallToUtcMs(w: WallTime): number {
  */
 export function readUserDate(value: unknown): DateCheck {
 	if (value instanceof Date) {
-		return Number.isNaN(value.getTime())
+		const ms = value.getTime();
+		return Number.isNaN(ms)
 			? { ok: false, reason: 'the Date is invalid' }
-			: { ok: true, date: { kind: 'instant', ms: value.getTime() } };
+			: { ok: true, date: { kind: 'instant', ms, startsDay: ms % DAY_MS === 0, zoneless: true } };
 	}
 	if (value !== null && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
-		return readUserDate((value as { toISO: () => unknown }).toISO());
+		const read = readUserDate((value as { toISO: () => unknown }).toISO());
+		const dayEnd = luxonDayEnd(value);
+		if (read.ok && read.date.kind === 'instant' && dayEnd !== undefined) read.date.dayEnd = dayEnd;
+		return read;
 	}
 	if (typeof value !== 'string') {
 		return { ok: false, reason: `got ${describeType(value)} instead of a date` };
@@ -108,7 +127,34 @@ export function readUserDate(value: unknown): DateCheck {
 	if (dateTime[8] === undefined) return { ok: true, date: { kind: 'local', wall } };
 	const offset = offsetMinutes(dateTime[8]);
 	if (offset === undefined) return { ok: false, reason: `"${dateTime[8]}" is not a UTC offset` };
-	return { ok: true, date: { kind: 'instant', ms: wallToUtcMs(wall) - offset * 60_000 } };
+	return { ok: true, date: { kind: 'instant', ms: wallToUtcMs(wall) - offset * 60_000, startsDay: isMidnight(wall) } };
+}
+
+/** Luxon's DateTime as n8n's expressions hand it over (`$today`, `$now`, `DateTime.fromISO(...)`). */
+interface LuxonLike {
+	isValid: boolean;
+	toMillis(): number;
+	startOf(unit: 'day'): LuxonLike;
+	plus(duration: { days: number }): LuxonLike;
+}
+
+/**
+ * For a Luxon DateTime at the start of a day in its own zone (`$today` is midnight in the
+ * workflow's zone), the start of the next day in that zone; undefined for any other moment.
+ */
+function luxonDayEnd(value: object): number | undefined {
+	const dt = value as Partial<LuxonLike>;
+	if (typeof dt.toMillis !== 'function' || typeof dt.startOf !== 'function' || typeof dt.plus !== 'function') return undefined;
+	try {
+		const luxon = dt as LuxonLike;
+		if (!luxon.isValid) return undefined;
+		const dayStart = luxon.startOf('day');
+		if (dayStart.toMillis() !== luxon.toMillis()) return undefined;
+		const next = dayStart.plus({ days: 1 }).startOf('day').toMillis();
+		return Number.isFinite(next) && next > luxon.toMillis() ? next : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -206,13 +252,48 @@ export function startOf(date: UserDate, timeZone: string): number {
 	return wallToInstant(date.wall, timeZone);
 }
 
+/** The start of the next day in `timeZone`, when `ms` is the start of a day there. */
+function nextDayStartIfDayStart(ms: number, timeZone: string): number | undefined {
+	const reading = localReading(ms, timeZone);
+	if (reading % DAY_MS !== 0) return undefined;
+	const wall = wallOfUtcMs(reading);
+	return wallToInstant(wall, timeZone) === ms ? wallToInstant(nextDay(wall), timeZone) : undefined;
+}
+
+function wallOfUtcMs(ms: number): WallTime {
+	const d = new Date(ms);
+	return {
+		year: d.getUTCFullYear(),
+		month: d.getUTCMonth() + 1,
+		day: d.getUTCDate(),
+		hour: d.getUTCHours(),
+		minute: d.getUTCMinutes(),
+		second: d.getUTCSeconds(),
+		millisecond: d.getUTCMilliseconds(),
+	};
+}
+
 /**
- * The first instant after the user's "through" date. A whole day — typed as a date, or picked
- * in n8n's calendar (which yields that day at 00:00:00, without an offset) — runs to the start
- * of the next day; any other time includes itself and stops right after it.
+ * The first instant after the user's "through" date. A Through Date at exactly midnight means
+ * through the end of that day, whatever form it comes in:
+ *  - a date, or a date and time at 00:00:00 without an offset (n8n's calendar picker): the day in
+ *    the workflow's timezone;
+ *  - a Luxon DateTime (`$today`): the day in the DateTime's own zone (its calendar, so a
+ *    23- or 25-hour day is whole too);
+ *  - a date and time with an offset at 00:00:00 (`2026-11-20T00:00:00+09:00`, `...Z`): the day that
+ *    starts there — to the next midnight in the workflow's timezone when that midnight is also one
+ *    in the workflow's timezone, else 24 hours;
+ *  - a JavaScript Date (no zone of its own): midnight in the workflow's timezone, else midnight UTC.
+ * Any other time includes itself and stops right after it.
  */
 export function endAfter(date: UserDate, timeZone: string): number {
-	if (date.kind === 'instant') return date.ms + 1;
+	if (date.kind === 'instant') {
+		if (date.dayEnd !== undefined) return date.dayEnd;
+		const localDayEnd = nextDayStartIfDayStart(date.ms, timeZone);
+		if (date.zoneless && localDayEnd !== undefined) return localDayEnd;
+		if (date.startsDay) return localDayEnd ?? date.ms + DAY_MS;
+		return date.ms + 1;
+	}
 	if (date.kind === 'day' || isMidnight(date.wall)) return wallToInstant(nextDay(date.wall), timeZone);
 	return wallToInstant(date.wall, timeZone) + 1;
 }

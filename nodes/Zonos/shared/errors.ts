@@ -19,9 +19,67 @@ export function isOwnError(error: unknown): boolean {
 	return typeof error === 'object' && error !== null && raisedHere.has(error);
 }
 
+/** Text with the store's secret (as given and trimmed) and any web address's `user:password@` part replaced by `***`. */
 export function redact(text: string, secret: unknown): string {
-	if (typeof secret !== 'string' || secret.trim().length < 4) return text;
+	return withoutSecret(withoutUserinfo(text), secret);
+}
+
+function usableSecret(secret: unknown): secret is string {
+	return typeof secret === 'string' && secret.trim().length >= 4;
+}
+
+function withoutSecret(text: string, secret: unknown): string {
+	if (!usableSecret(secret)) return text;
 	return text.split(secret).join('***').split(secret.trim()).join('***');
+}
+
+/**
+ * A JSON value (Zonos' answer) with the store's secret replaced by `***` in every string and key,
+ * however deep — for an answer that echoes the request (a misbehaving proxy). Parts without the
+ * secret are kept as they are (the same objects); an answer without it is returned unchanged.
+ */
+export function stripSecret<T>(value: T, secret: unknown): T {
+	if (!usableSecret(secret)) return value;
+	const holds = (text: string) => text.includes(secret.trim());
+	const walk = (current: unknown): unknown => {
+		if (typeof current === 'string') return holds(current) ? withoutSecret(current, secret) : current;
+		if (current === null || typeof current !== 'object') return current;
+		if (Array.isArray(current)) {
+			let changed = false;
+			const copy = current.map((entry) => {
+				const stripped = walk(entry);
+				if (stripped !== entry) changed = true;
+				return stripped;
+			});
+			return changed ? copy : current;
+		}
+		let changed = false;
+		const copy: Record<string, unknown> = {};
+		for (const [key, entry] of Object.entries(current)) {
+			const strippedKey = holds(key) ? withoutSecret(key, secret) : key;
+			const stripped = walk(entry);
+			if (strippedKey !== key || stripped !== entry) changed = true;
+			copy[strippedKey] = stripped;
+		}
+		return changed ? copy : current;
+	};
+	return walk(value) as T;
+}
+
+/**
+ * A web address — or a mistyped one: `htps://`, `https//`, no scheme at all — with the
+ * `user:password@` part before its host replaced by `***@`.
+ */
+export function withoutUserinfo(text: string): string {
+	return text
+		// after "//" (whatever scheme, or a mistyped one, stands before it)
+		.replace(/\/\/[^\s/"'<>]+@/g, '//***@')
+		.replace(/(^|[\s"'(<[])[^\s/:"'<>@]+:[^\s/"'<>]+@/g, '$1***@');
+}
+
+/** "Since Order ID is empty", "Since Date: 2026-02 has no day 30" */
+export function fieldProblem(field: string, problem: string): string {
+	return /^(is|must|has|was) /.test(problem) ? `${field} ${problem}` : `${field}: ${problem}`;
 }
 
 /** A parameter the user gave is wrong: raised before anything is sent. */
@@ -32,15 +90,41 @@ export function invalidInput(
 	problem: string,
 	expected: string,
 ): NodeOperationError {
-	// "Since Order ID is empty", "Since Date: 2026-02 has no day 30"
-	const joined = /^(is|must|has|was) /.test(problem) ? `${field} ${problem}` : `${field}: ${problem}`;
-	const error = new NodeOperationError(node, joined, {
+	const error = new NodeOperationError(node, fieldProblem(field, problem), {
 		itemIndex,
 		description: expected,
 		level: 'warning',
 	});
 	raisedHere.add(error);
 	return error;
+}
+
+/**
+ * An error raised in a request hook before anything was sent (an input refused, an expression
+ * that failed), as the editor must show it: not as Zonos' answer.
+ *
+ * n8n's RoutingNode re-wraps every error from a declarative node's request hooks that is not a
+ * NodeApiError into a NodeApiError with HTTP code "none"; the editor's error view then shows
+ * "From Zonos — Error code: none", as if Zonos had sent it (it shows that block for an error with
+ * an HTTP code, raw messages other than the message, response data or extra details). A
+ * NodeApiError passes unchanged, so the refusal is carried as one with none of those: no HTTP
+ * code, its message as its only message. The editor then shows the message and its description
+ * alone, as for any NodeOperationError.
+ */
+export function refusedBeforeSending(node: INode, itemIndex: number, error: unknown): NodeApiError {
+	if (error instanceof NodeApiError) return error;
+	const { message, description } = error as { message?: unknown; description?: unknown };
+	const text = typeof message === 'string' && message !== '' ? message : String(error);
+	const details = typeof description === 'string' && description !== '' ? description : undefined;
+	const refusal = new NodeApiError(node, { message: text, ...(details ? { description: details } : {}) }, {
+		message: text,
+		description: details,
+		itemIndex,
+		level: 'warning',
+	});
+	refusal.httpCode = null;
+	raisedHere.add(refusal);
+	return refusal;
 }
 
 /** Zonos (or the network in between) did not give a usable answer. */
@@ -91,14 +175,14 @@ export function noTestEvent(node: INode, what: string, days: number): NodeOperat
 /** The texts Zonos documents for its `error` field, each with what a merchant should do. */
 const KNOWN_ERRORS: Array<[RegExp, (m: RegExpExecArray) => [string, string]]> = [
 	[
-		/^Invalid security credentials$/i,
+		/^Invalid security credentials\.?$/i,
 		() => [
 			'Zonos rejected the store ID or secret — check the Zonos API credentials',
 			'Open the "Zonos API" credentials and compare the store ID and API secret with the ones Zonos issued.',
 		],
 	],
 	[
-		/^could not parse input$/i,
+		/^could not parse input\.?$/i,
 		() => [
 			'Zonos could not read the request — check that the store ID in the credentials is digits only',
 			'Zonos answers "could not parse input" when a field has the wrong form, most often a store ID with letters or spaces.',
@@ -169,14 +253,47 @@ const KNOWN_ERRORS: Array<[RegExp, (m: RegExpExecArray) => [string, string]]> = 
 	],
 ];
 
-/** Turns the text of Zonos' `error` field into a message a merchant can act on. */
+/**
+ * The most characters of Zonos' `error` an error message shows (README, "Errors and what to do"):
+ * a broken server may send megabytes, which n8n would copy into every place a run records an error.
+ */
+export const ZONOS_ERROR_SHOWN = 500;
+
+/**
+ * Zonos' `error` value as text to show: an object or list as its JSON, blanks collapsed, the
+ * secret redacted (before cutting, so no part of it shows), cut at ZONOS_ERROR_SHOWN characters
+ * with the full length said; '' when it says nothing (`""`, blanks, null).
+ */
+export function zonosErrorText(value: unknown, secret: unknown): string {
+	let text: string;
+	if (typeof value === 'string') text = value;
+	else if (value === null || value === undefined) text = '';
+	else if (typeof value === 'object') text = JSON.stringify(value) ?? '';
+	else text = String(value);
+	// only the start is read (with room for a secret across the cut), however long the text
+	const room = 2 * (ZONOS_ERROR_SHOWN + (typeof secret === 'string' ? secret.length : 0));
+	const cut = text.length > room;
+	const shown = redact(cut ? text.slice(0, room) : text, secret).replace(/\s+/g, ' ').trim();
+	if (!cut && shown.length <= ZONOS_ERROR_SHOWN) return shown;
+	return `${shown.slice(0, ZONOS_ERROR_SHOWN)}… (${text.length.toLocaleString('en-US')} characters in all)`;
+}
+
+/** Turns the text of Zonos' `error` field (see zonosErrorText) into a message a merchant can act on. */
 export function explainZonosError(text: string): [string, string] {
+	if (text === '') {
+		return [
+			'Zonos returned an error without saying what went wrong',
+			'The answer had an empty "error" field. Try again; if it persists, check the Base URL in the Zonos API credentials, or contact Zonos support.',
+		];
+	}
+	// an object or list Zonos sent is shown as its JSON, without quotes around it
+	const said = /^[[{]/.test(text) ? `Zonos said: ${text}` : `Zonos said: "${text}"`;
 	for (const [pattern, explain] of KNOWN_ERRORS) {
-		const match = pattern.exec(text.trim());
+		const match = pattern.exec(text);
 		if (match) {
 			const [message, advice] = explain(match);
-			return [message, `${advice} Zonos said: "${text}"`];
+			return [message, `${advice} ${said}`];
 		}
 	}
-	return [`Zonos returned an error: ${text}`, `Zonos said: "${text}"`];
+	return [`Zonos returned an error: ${text}`, said];
 }

@@ -9,14 +9,17 @@ import type {
 	INodeExecutionData,
 	INodePropertyRouting,
 	IPollFunctions,
+	ICredentialTestFunctions,
+	ICredentialsDecrypted,
+	INodeCredentialTestResult,
 	NodeApiError,
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
 
-import { readZonosAnswer } from './answer';
-import { CREDENTIALS_TYPE, DEFAULT_BASE_URL, secretOf, zonosCredentials } from './credentials';
-import { isOwnError, redact, zonosFailure } from './errors';
+import { keysOf, readAnswer, readZonosAnswer } from './answer';
+import { CREDENTIALS_TYPE, DEFAULT_BASE_URL, readCredentials, secretOf, zonosCredentials } from './credentials';
+import { fieldProblem, isOwnError, redact, refusedBeforeSending, zonosFailure } from './errors';
 
 /**
  * THE Zonos request: every call the package makes — the action node's declarative routes, the
@@ -39,19 +42,6 @@ export const BASE_URL_EXPRESSION = `={{ String($credentials.baseUrl || "${DEFAUL
 
 /** The order list: what the trigger polls and the credential test asks for. */
 export const ORDER_NUMBERS_PATH = '/v1/orderNumbers';
-
-/**
- * The credential test: the missing-merchant-order-ID list is Zonos' smallest documented query
- * (two weeks at most). The credentials file adds the rules that read Zonos' answer.
- */
-export const CREDENTIAL_TEST_REQUEST = {
-	baseURL: BASE_URL_EXPRESSION,
-	url: ORDER_NUMBERS_PATH,
-	method: ZONOS_REQUEST.method,
-	headers: { ...ZONOS_REQUEST.headers },
-	body: { missingMerchantOrderId: true },
-	disableFollowRedirect: ZONOS_REQUEST.disableFollowRedirect,
-};
 
 /** How long a trigger's poll waits for Zonos. */
 const POLL_TIMEOUT_MS = 120_000;
@@ -115,7 +105,23 @@ function findInCauses(error: unknown, key: 'code' | keyof typeof MESSAGE_PATTERN
 	return undefined;
 }
 
-/** A request that got no usable HTTP answer (refused, reset, timed out...), in plain words. */
+/** Why a request got no usable HTTP answer (refused, reset, timed out...), in plain words: [message, description]. */
+export function explainTransportFailure(error: unknown, timeout: number | undefined, secret: unknown): [string, string] {
+	const timedOut = findInCauses(error, 'timeout');
+	const code = findInCauses(error, 'aborted') ? 'ECONNRESET' : findInCauses(error, 'code');
+	if (timedOut || code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
+		return [
+			`Zonos did not answer within ${timeout ? formatDuration(timeout) : 'the time limit'}`,
+			'The node gave up waiting. Try again later, turn on "Retry On Fail", or raise the timeout under Request Options.',
+		];
+	}
+	const known = code ? NETWORK_CAUSES[code] : undefined;
+	if (known) return [known[0], `${known[1]} (${code})`];
+	const message = (error as Error)?.message ?? String(error);
+	return ['The request to Zonos failed', `${redact(message, secret).slice(0, 300)}${code ? ` (${code})` : ''}`];
+}
+
+/** A request that got no usable HTTP answer, as the node's error. */
 export function describeTransportFailure(
 	node: INode,
 	itemIndex: number,
@@ -124,27 +130,12 @@ export function describeTransportFailure(
 	secret: unknown,
 	credentialsName = 'Zonos API',
 ): Error {
-	const timedOut = findInCauses(error, 'timeout');
-	const code = findInCauses(error, 'aborted') ? 'ECONNRESET' : findInCauses(error, 'code');
-	if (timedOut || code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
-		return zonosFailure(
-			node,
-			itemIndex,
-			`Zonos did not answer within ${timeout ? formatDuration(timeout) : 'the time limit'}`,
-			'The node gave up waiting. Try again later, turn on "Retry On Fail", or raise the timeout under Request Options.',
-		);
-	}
-	const known = code ? NETWORK_CAUSES[code] : undefined;
-	if (known) {
-		const advice = known[1].replace('the Zonos API credentials', `the ${credentialsName} credentials`);
-		return zonosFailure(node, itemIndex, known[0], `${advice} (${code})`);
-	}
-	const message = (error as Error)?.message ?? String(error);
+	const [message, description] = explainTransportFailure(error, timeout, secret);
 	return zonosFailure(
 		node,
 		itemIndex,
-		'The request to Zonos failed',
-		`${redact(message, secret).slice(0, 300)}${code ? ` (${code})` : ''}`,
+		message,
+		description.replace('the Zonos API credentials', `the ${credentialsName} credentials`),
 	);
 }
 
@@ -174,15 +165,27 @@ async function checkCredentials(this: IExecuteSingleFunctions, requestOptions: I
 	return requestOptions;
 }
 
+/** A preSend hook whose errors (nothing was sent yet) are not shown as Zonos' (see refusedBeforeSending). */
+function beforeSending(action: PreSendAction): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		try {
+			return await action.call(this, requestOptions);
+		} catch (error) {
+			throw refusedBeforeSending(this.getNode(), this.getItemIndex(), error);
+		}
+	};
+}
+
 /**
  * The routing of one operation: POST to `url`; the credentials are checked first, for every
- * operation alike, then `preSend` checks the input and writes the body; the request goes through
- * `sendToZonos` (declared as n8n's pagination hook, see there); `postReceive` reads Zonos' answer.
+ * operation alike, then `preSend` checks the input and writes the body (a refusal is never shown
+ * as Zonos' answer); the request goes through `sendToZonos` (declared as n8n's pagination hook,
+ * see there); `postReceive` reads Zonos' answer.
  */
 export function zonosRoute(url: string, preSend: PreSendAction, postReceive: PostReceiveAction): INodePropertyRouting {
 	return {
 		request: { url },
-		send: { preSend: [checkCredentials, preSend], paginate: true },
+		send: { preSend: [beforeSending(checkCredentials), beforeSending(preSend)], paginate: true },
 		operations: { pagination: sendToZonos },
 		output: { postReceive: [postReceive] },
 	};
@@ -210,4 +213,77 @@ export async function callZonos(this: IPollFunctions, url: string, body: IDataOb
 		throw describeTransportFailure(this.getNode(), 0, error, options.timeout, secret);
 	}
 	return await readZonosAnswer(this, response, secret);
+}
+
+/** How long the credential test waits for Zonos. */
+const CREDENTIAL_TEST_TIMEOUT_MS = 30_000;
+
+/** The name under which both nodes offer the credential test (`testedBy` of their credentials entry). */
+export const CREDENTIAL_TEST = 'zonosApiTest';
+
+/**
+ * "Test" in the Zonos API credential dialog. Zonos answers a wrong secret with HTTP 200, and a
+ * wrong Base URL may answer anything, so declarative rules (which can only compare one field)
+ * cannot tell Zonos' order list from a web page or `{}`. This asks Zonos for the
+ * missing-merchant-order-ID list (its smallest documented query), authenticated exactly as
+ * `authenticate` does it, reads the answer with the node's own reader, and succeeds only for an
+ * answer shaped like Zonos' order list. Every other answer fails with a plain reason.
+ */
+export async function testZonosCredentials(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	const fail = (message: string): INodeCredentialTestResult => ({ status: 'Error', message });
+	const read = readCredentials(credential.data ?? {});
+	// checked as the node checks them, before anything is sent; in the dialog the field needs no "(Zonos API credentials)"
+	if ('field' in read) return fail(`${fieldProblem(read.field.replace(/ \(.*\)$/, ''), read.problem)}. ${read.expected}`);
+	const { storeId, secret, baseUrl } = read;
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await this.helpers.request({
+			method: ZONOS_REQUEST.method,
+			uri: `${baseUrl}${ORDER_NUMBERS_PATH}`,
+			headers: { ...ZONOS_REQUEST.headers },
+			// the body `authenticate` produces for the node and the trigger: store and secret, trimmed
+			body: { missingMerchantOrderId: true, store: storeId, secret },
+			json: true,
+			encoding: null, // the bytes, read (and checked as UTF-8) by readAnswer
+			simple: false, // every status is read: Zonos reports errors in the body
+			resolveWithFullResponse: true,
+			followRedirect: false, // the body holds the secret: never re-send it elsewhere
+			followAllRedirects: false,
+			timeout: CREDENTIAL_TEST_TIMEOUT_MS,
+		})) as IN8nHttpFullResponse;
+	} catch (error) {
+		const [message, description] = explainTransportFailure(error, CREDENTIAL_TEST_TIMEOUT_MS, secret);
+		return fail(`${message}. ${description}`);
+	}
+	const reading = readAnswer(response, secret);
+	if (!reading.ok) {
+		if (reading.zonosError !== undefined) {
+			const said = reading.zonosError.trim();
+			if (/^invalid security credentials\.?$/i.test(said)) {
+				return fail('Zonos rejected the store ID or secret — check both against what Zonos issued');
+			}
+			if (/^could not parse input\.?$/i.test(said)) {
+				return fail('Zonos could not read the store ID — it must contain digits only');
+			}
+			return fail(
+				`Zonos refused the test request: "${shortText(said)}". Check the Base URL: it must lead to Zonos' order API, such as ${DEFAULT_BASE_URL}.`,
+			);
+		}
+		return fail(`${reading.message}. ${reading.description}`);
+	}
+	const { orders } = reading.answer;
+	if (!Array.isArray(orders) || orders.some((order) => order === null || typeof order !== 'object' || Array.isArray(order))) {
+		return fail(
+			`The answer is not Zonos' order list: it ${Array.isArray(orders) ? 'holds entries that are not orders' : `has no "orders" (its keys: ${keysOf(reading.answer)})`}. Check the Base URL: it must lead to Zonos' order API, such as ${DEFAULT_BASE_URL}.`,
+		);
+	}
+	return { status: 'OK', message: 'Connection successful!' };
+}
+
+function shortText(text: string): string {
+	const oneLine = text.replace(/\s+/g, ' ');
+	return oneLine.length > 200 ? `${oneLine.slice(0, 200)}…` : oneLine;
 }

@@ -77,7 +77,7 @@ export const getOrderNumbersDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 2026-11-21',
 		description:
-			"Last day or moment to include. A date (or a day picked in the calendar, at 00:00) includes that whole day, in the workflow's timezone.",
+			'Last day or moment to include. A date, or a time of exactly midnight (a day picked in the calendar, {{ $today }}), includes that whole day.',
 	},
 	{
 		displayName: 'Since Order ID',
