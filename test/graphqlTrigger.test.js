@@ -282,6 +282,14 @@ test('no event chosen: activation fails with a message naming the field', async 
 	expect(error.description).toContain('ORDER_CREATED');
 });
 
+test('an event the trigger does not offer (e.g. from an expression) stops activation, naming it', async () => {
+	const trigger = webhookTrigger({ type: 'zonosGraphqlTrigger', parameters: { events: '=ORDER_CREATED,ORDER_SHIPPING' }, credentials: credentials(), webhookBaseUrl: 'http://127.0.0.1:9/' });
+	const before = graphqlRequests().length;
+	const { error } = await trigger.hook('create');
+	expect(error.message).toBe('Events: "ORDER_SHIPPING" is not an event this trigger offers');
+	expect(graphqlRequests()).toHaveLength(before);
+});
+
 test('a wrong API key stops activation with a plain message and no key in it', async () => {
 	const trigger = webhookTrigger({ type: 'zonosGraphqlTrigger', parameters: { events: ['ORDER_CREATED'] }, credentials: { zonosGraphqlApi: { apiKey: 'not-a-key-123', baseUrl: sandbox.url } }, webhookBaseUrl: 'http://127.0.0.1:9/' });
 	const { error } = await trigger.hook('create');

@@ -38,7 +38,7 @@ function chosenEvents(context: IHookFunctions | IWebhookFunctions): WebhookEvent
 	if (unknown.length > 0 || list.length === 0) {
 		throw new NodeOperationError(
 			context.getNode(),
-			list.length === 0 ? 'Events: choose at least one event' : `Events: ${unknown.map((e) => JSON.stringify(e)).join(', ')} is not a Zonos order event`,
+			list.length === 0 ? 'Events: choose at least one event' : `Events: ${unknown.map((e) => JSON.stringify(e)).join(', ')} ${unknown.length === 1 ? 'is not an event' : 'are not events'} this trigger offers`,
 			{ description: `Choose from ${EVENT_NAMES.join(', ')}.` },
 		);
 	}
@@ -187,7 +187,8 @@ export class ZonosGraphqlTrigger implements INodeType {
 			return reply(this, 401, { message: 'Unauthorized' });
 		}
 		const event = (this.getQueryData() as IDataObject)[EVENT_PARAMETER];
-		if (!isWebhookEvent(event) || !chosenEvents(this).includes(event)) {
+		// (not checked again here: a genuine delivery must never fail for the node's settings)
+		if (!isWebhookEvent(event) || !eventsNamed(this).includes(event)) {
 			return { webhookResponse: { received: true, started: false, reason: 'event not chosen in this trigger' } };
 		}
 		const payload = this.getBodyData() as IDataObject;
