@@ -32,18 +32,20 @@ export class Zonos implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		// n8n's declarative engine picks the credentials by the `authentication` parameter (hidden, set by API)
+		// Which credentials go with API: n8n's declarative engine picks them by a parameter named
+		// `authentication` (hidden, its default set by API). Naming `api` here as well would make the
+		// editor treat API as an authentication field and hide it from the parameters.
 		credentials: [
 			{
 				name: 'zonosApi',
 				required: true,
-				displayOptions: { show: { api: ['legacy'], authentication: ['zonosApi'] } },
+				displayOptions: { show: { authentication: ['zonosApi'] } },
 				testedBy: CREDENTIAL_TEST,
 			},
 			{
 				name: 'zonosGraphqlApi',
 				required: true,
-				displayOptions: { show: { api: ['graphql'], authentication: ['zonosGraphqlApi'] } },
+				displayOptions: { show: { authentication: ['zonosGraphqlApi'] } },
 			},
 		],
 		requestDefaults: {
@@ -76,6 +78,9 @@ export class Zonos implements INodeType {
 				name: 'authentication',
 				type: 'hidden',
 				default: 'zonosApi',
+				// an option "none" keeps n8n's editor from taking this for the node's main authentication
+				// field, which would hide API (the field it depends on) from the parameters
+				options: [{ name: 'None', value: 'none' }],
 				displayOptions: { show: { api: ['legacy'] } },
 			},
 			{
@@ -83,6 +88,9 @@ export class Zonos implements INodeType {
 				name: 'authentication',
 				type: 'hidden',
 				default: 'zonosGraphqlApi',
+				// an option "none" keeps n8n's editor from taking this for the node's main authentication
+				// field, which would hide API (the field it depends on) from the parameters
+				options: [{ name: 'None', value: 'none' }],
 				displayOptions: { show: { api: ['graphql'] } },
 			},
 			{
