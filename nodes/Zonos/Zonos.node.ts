@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { orderDescription } from './resources/order';
+import { searchOrders } from './resources/order/search';
 import { BASE_URL_EXPRESSION, ZONOS_REQUEST } from './shared/transport';
 
 export class Zonos implements INodeType {
@@ -11,8 +12,12 @@ export class Zonos implements INodeType {
 		icon: { light: 'file:../../icons/zonos.svg', dark: 'file:../../icons/zonos.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// The chosen operation's name, as the Operation picker shows it (test/editor.test.js checks both agree).
+		subtitle:
+			'={{ {"get": "Get", "getOrderNumbers": "Get Order Numbers", "setTracking": "Set Tracking", "updateMerchantOrderId": "Update Merchant Order ID", "updateStatus": "Update Status"}[$parameter["operation"]] || $parameter["operation"] }}',
 		description: 'Get orders from Zonos Checkout (formerly iGlobal Stores) and update them',
+		// n8n's Docs link uses a full URL as it is; from the codex URL it would build `…?utm_…`.
+		documentationUrl: 'https://github.com/n8n-nodes-zonos/n8n-nodes-zonos#operations',
 		defaults: {
 			name: 'Zonos',
 		},
@@ -46,5 +51,9 @@ export class Zonos implements INodeType {
 			},
 			...orderDescription,
 		],
+	};
+
+	methods = {
+		listSearch: { searchOrders },
 	};
 }

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { ORDER_STATUSES, ORDER_TYPE_OPTIONS } from '../Zonos/shared/orders';
+import { ORDER_TYPE_OPTIONS, statusOptions } from '../Zonos/shared/orders';
 import type { OrderType } from '../Zonos/shared/orders';
 import { pollNewOrders, pollStatusChanges } from './events';
 import type { TriggerMemory } from './events';
@@ -20,6 +20,8 @@ export class ZonosTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["event"] === "newOrder" ? "New order" : "Order status changed"}}',
 		description: 'Starts the workflow when Zonos has a new order or an order changes status',
+		// n8n's Docs link uses a full URL as it is; from the codex URL it would build `…?utm_…`.
+		documentationUrl: 'https://github.com/n8n-nodes-zonos/n8n-nodes-zonos#zonos-trigger',
 		defaults: {
 			name: 'Zonos Trigger',
 		},
@@ -57,7 +59,7 @@ export class ZonosTrigger implements INodeType {
 				name: 'intoStatuses',
 				type: 'multiOptions',
 				displayOptions: { show: { event: ['orderStatusChanged'] } },
-				options: ORDER_STATUSES.map((s) => ({ name: s.value, value: s.value, description: s.meaning })),
+				options: statusOptions(),
 				default: [],
 				description:
 					'Start only for changes into these statuses; none selected means every change. Other status names can be given with an expression.',
@@ -78,6 +80,7 @@ export class ZonosTrigger implements INodeType {
 				type: 'options',
 				options: ORDER_TYPE_OPTIONS,
 				default: 'all',
+				description: 'Which orders start the workflow: live and test orders, or only one kind',
 			},
 		],
 	};

@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
+	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 	IPollFunctions,
@@ -22,7 +23,7 @@ const REDIRECT = new Set([301, 302, 303, 307, 308]);
  * what went wrong. `secret` (when the caller has it at hand) is kept out of every message.
  */
 export async function readZonosAnswer(
-	context: IExecuteSingleFunctions | IPollFunctions,
+	context: IExecuteSingleFunctions | IPollFunctions | ILoadOptionsFunctions,
 	response: IN8nHttpFullResponse,
 	secret?: string,
 ): Promise<IDataObject> {

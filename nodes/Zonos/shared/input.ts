@@ -60,6 +60,9 @@ export function shorten(text: string, max = 60): string {
 	return visible.length > max ? `${visible.slice(0, max)}…` : visible;
 }
 
+/** Zonos' order ID format, as the "By ID" field of the order picker checks it (n8n anchors it). */
+export const ORDER_ID_PATTERN = '\\s*(?:\\d+-)?\\d+\\s*';
+
 const WITH_STORE = /^(\d+)-(\d+)$/;
 const NUMBER_ONLY = /^\d+$/;
 
@@ -105,8 +108,16 @@ export function checkOrderId(
 	throw invalidInput(node, itemIndex, field, `"${shorten(text)}" is not a Zonos order ID`, example);
 }
 
-/** The `orderId` parameter of the current item, checked against the credentials' store. */
-export async function orderIdParameter(context: IExecuteSingleFunctions, label = 'Order ID'): Promise<string> {
+/**
+ * An order ID parameter of the current item (`orderId`, `sinceOrderId`), checked against the
+ * credentials' store. It is an order picker (resource locator): n8n's extractValue hands over the
+ * picked or typed ID; a plain string or number (older workflows, expressions) arrives as it is.
+ */
+export async function orderIdParameter(
+	context: IExecuteSingleFunctions,
+	label = 'Order ID',
+	name = 'orderId',
+): Promise<string> {
 	const { storeId } = await zonosCredentials(context);
-	return checkOrderId(context, label, context.getNodeParameter('orderId', ''), storeId);
+	return checkOrderId(context, label, context.getNodeParameter(name, '', { extractValue: true }), storeId);
 }

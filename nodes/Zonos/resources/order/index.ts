@@ -64,3 +64,4 @@ export const orderDescription: INodeProperties[] = [
 	...updateMerchantOrderIdDescription,
 	...updateStatusDescription,
 ];
+

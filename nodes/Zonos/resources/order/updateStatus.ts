@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 
 import { orderIdParameter } from '../../shared/input';
 import { withBody } from '../../shared/transport';
-import { ORDER_STATUSES } from '../../shared/orders';
+import { ORDER_STATUSES, statusOptions } from '../../shared/orders';
 import { checkText } from '../../shared/input';
 import { orderIdField } from './fields';
 
@@ -18,11 +18,7 @@ export const updateStatusDescription: INodeProperties[] = [
 		default: 'VENDOR_PREPARING_ORDER',
 		description:
 			'The merchant status to set. Zonos may add statuses: to set one not listed, use an expression with its name. Zonos refuses changes while an order is under fraud review, on hold, cancelled, in label processing, or after a cancellation request or end of day.',
-		options: merchantStatuses.map((s) => ({
-			name: s.value,
-			value: s.value,
-			description: s.meaning.charAt(0).toUpperCase() + s.meaning.slice(1),
-		})),
+		options: statusOptions(merchantStatuses),
 		displayOptions: { show: { resource: ['order'], operation: ['updateStatus'] } },
 	},
 ];
