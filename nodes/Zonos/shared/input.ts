@@ -8,7 +8,14 @@ import { invalidInput } from './errors';
  * stores, and order IDs. Every refusal names the field and gives a valid example.
  */
 
-const CONTROL = /[\u0000-\u001f\u007f]/;
+/** The first control character (U+0000–U+001F, U+007F) of a text, with its index. */
+function firstControl(text: string): { character: string; index: number } | undefined {
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (code < 0x20 || code === 0x7f) return { character: text[index], index };
+	}
+	return undefined;
+}
 
 /**
  * A free-text value Zonos stores (merchant order ID, reference ID, status, tracking number):
@@ -30,13 +37,13 @@ export function checkText(
 	else if (wholeNumbers && typeof value === 'number' && Number.isSafeInteger(value)) text = String(value);
 	else throw invalidInput(node, itemIndex, label, `got ${describeType(value)} instead of text`, example);
 	if (text.trim() === '') throw invalidInput(node, itemIndex, label, 'is empty', example);
-	const control = CONTROL.exec(text);
+	const control = firstControl(text);
 	if (control) {
 		throw invalidInput(
 			node,
 			itemIndex,
 			label,
-			`"${shorten(text)}" contains a control character (${JSON.stringify(control[0]).slice(1, -1)}) at position ${control.index + 1}`,
+			`"${shorten(text)}" contains a control character (${JSON.stringify(control.character).slice(1, -1)}) at position ${control.index + 1}`,
 			example,
 		);
 	}

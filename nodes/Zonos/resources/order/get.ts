@@ -7,10 +7,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { orderIdParameter } from '../../shared/input';
+import { checkText, orderIdParameter } from '../../shared/input';
 import { answerWithout, readZonosAnswer } from '../../shared/answer';
 import { withBody } from '../../shared/transport';
-import { checkText } from '../../shared/input';
 import { invalidInput } from '../../shared/errors';
 import { orderIdField } from './fields';
 

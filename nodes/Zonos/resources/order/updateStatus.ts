@@ -1,9 +1,8 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { orderIdParameter } from '../../shared/input';
+import { checkText, orderIdParameter } from '../../shared/input';
 import { withBody } from '../../shared/transport';
 import { ORDER_STATUSES, statusOptions } from '../../shared/orders';
-import { checkText } from '../../shared/input';
 import { orderIdField } from './fields';
 
 const merchantStatuses = ORDER_STATUSES.filter((s) => s.setBy === 'merchant');
