@@ -174,7 +174,7 @@ test("the editor's order picker: From List through n8n's REST API, newest first,
 		body: JSON.stringify({ store: '999', secret: sandbox.stores[0].secret, sinceDate, statuses: true }),
 	}).then((r) => r.json());
 	expect(listed.json.data.results.map((r) => r.value)).toEqual(direct.orders.map((o) => o.id).reverse().slice(0, 50));
-	expect(listed.json.data.results.find((r) => r.value === '999-10013')?.name).toMatch(/^999-10013 · 2026-11-20 08:00 UTC · Preparing Order · shop order 100049$/);
+	expect(listed.json.data.results.find((r) => r.value === '999-10013')?.name).toMatch(/^999-10013 · 2026-11-20 08:00 UTC · Preparing Order · shop #100049$/);
 	const searched = await ask('10013');
 	expect(searched.json.data.results.map((r) => r.value)).toEqual(['999-10013']);
 }, 300_000);

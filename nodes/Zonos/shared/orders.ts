@@ -35,13 +35,14 @@ export function statusMeaning(value: string): string | undefined {
 /**
  * The picker options of statuses, worded alike in the action node and the trigger: the name a
  * merchant reads with Zonos' code beside it (the value, which expressions and the API use), and
- * what the status means as the option's description.
+ * what the status means as the option's description (short: the list is narrow; which statuses block
+ * a change is said in the parameter's description).
  */
 export function statusOptions(statuses: StatusInfo[] = ORDER_STATUSES): INodePropertyOptions[] {
 	return statuses.map((s) => ({
 		name: `${s.name} (${s.value})`,
 		value: s.value,
-		description: `${s.meaning.charAt(0).toUpperCase()}${s.meaning.slice(1)}${s.locked ? '. While an order has it, Zonos refuses status changes' : ''}`,
+		description: `${s.meaning.charAt(0).toUpperCase()}${s.meaning.slice(1)}`,
 	}));
 }
 

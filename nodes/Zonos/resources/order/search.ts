@@ -11,7 +11,7 @@ const PAGE_SIZE = 50;
 /** The list is a dropdown: a user waits for it, so it gives up sooner than a workflow run. */
 const LIST_TIMEOUT_MS = 30_000;
 
-/** "999-10013 · 2026-11-20 14:02 UTC · Preparing Order · shop order 100049 · test order" */
+/** "999-10013 · 2026-11-20 14:02 UTC · Preparing Order · shop #100049 · test": short, as the list is narrow. */
 function describe(order: IDataObject): string {
 	const parts = [String(order.id)];
 	const placed = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/.exec(String(order.timestamp ?? ''));
@@ -20,9 +20,9 @@ function describe(order: IDataObject): string {
 		parts.push(ORDER_STATUSES.find((s) => s.value === order.orderStatus)?.name ?? order.orderStatus);
 	}
 	if (order.merchantOrderId !== null && order.merchantOrderId !== undefined && order.merchantOrderId !== '') {
-		parts.push(`shop order ${String(order.merchantOrderId)}`);
+		parts.push(`shop #${String(order.merchantOrderId)}`);
 	}
-	if (order.testOrder === true) parts.push('test order');
+	if (order.testOrder === true) parts.push('test');
 	return parts.join(' · ');
 }
 
