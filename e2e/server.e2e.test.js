@@ -141,7 +141,21 @@ test('n8n loads the package and the credential test passes a good pair and names
 }, 300_000);
 
 test("the editor's order picker: From List through n8n's REST API, newest first, searchable; the node as the editor draws it", async () => {
-	const rest = await ownerSessionAfterRestart(server.url);
+	// the owner exists already: log in, then call the REST API as the editor does (with a body)
+	const login = await fetch(`${server.url}/rest/login`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', 'browser-id': 'zonos-e2e' },
+		body: JSON.stringify({ emailOrLdapLoginId: 'owner@example.com', password: 'Sandbox-Passw0rd' }),
+	});
+	const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+	const rest = async (method, route, body) => {
+		const answer = await fetch(`${server.url}${route.startsWith('/types/') ? '' : '/rest'}${route}`, {
+			method,
+			headers: { 'Content-Type': 'application/json', cookie, 'browser-id': 'zonos-e2e' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		return { status: answer.status, json: await answer.json() };
+	};
 	const nodes = await rest('GET', '/types/nodes.json');
 	const zonos = nodes.json.find((n) => n.name === 'n8n-nodes-zonos.zonos');
 	const orderId = zonos.properties.find((p) => p.name === 'orderId');
