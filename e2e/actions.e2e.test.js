@@ -95,6 +95,32 @@ describe('real n8n: the other operations', () => {
 		expect(Array.isArray(item.json.items)).toBe(true);
 	});
 
+	test('Get with the order picked from the list: simplified by default', async () => {
+		const result = await execute(WORKFLOWS.getPicked);
+		expect(result.code).toBe(0);
+		const [item] = itemsOf(result);
+		expect(Object.keys(item.json)).toEqual([
+			'orderId', 'merchantOrderId', 'referenceId', 'testOrder', 'orderStatus', 'name', 'email', 'countryCode',
+			'items', 'itemsTotal', 'shippingTotal', 'dutyTaxesTotal', 'grandTotal', 'foreignCurrencyCode',
+		]);
+		expect(item.json).toMatchObject({ orderId: '999-10013', merchantOrderId: '100049', foreignCurrencyCode: 'JPY' });
+		expect(Object.keys(item.json.items[0])).toEqual(['sku', 'description', 'quantity', 'unitPrice']);
+	});
+
+	test('Get by ID with Simplify off: the order exactly as Zonos sent it', async () => {
+		const result = await execute(WORKFLOWS.getRaw);
+		expect(result.code).toBe(0);
+		const [item] = itemsOf(result);
+		expect(item.json).toMatchObject({ orderId: '999-10013', paymentProcessing: expect.any(Object), billingName: expect.any(String) });
+		expect(JSON.parse(sandbox.apiRequests().at(-1).body).orderId).toBe('10013');
+	});
+
+	test('Get Order Numbers after an order picked from the list', async () => {
+		const result = await execute(WORKFLOWS.sinceOrderPicked);
+		expect(result.code).toBe(0);
+		expect(ids(itemsOf(result))).toEqual(['999-10019', '999-10020', '999-10021']);
+	});
+
 	test('Update Merchant Order ID', async () => {
 		const result = await execute(WORKFLOWS.updateMerchantOrderId);
 		expect(itemsOf(result)[0].json).toEqual({ success: 'Updated Order: 10014 with new merchantOrderId: E2E-10014' });

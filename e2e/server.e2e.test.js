@@ -137,6 +137,59 @@ test('n8n loads the package and the credential test passes a good pair and names
 	});
 }, 300_000);
 
+test("the editor's order picker: From List through n8n's REST API, newest first, searchable; the node as the editor draws it", async () => {
+	// the owner exists already: log in, then call the REST API as the editor does (with a body)
+	const login = await fetch(`${server.url}/rest/login`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', 'browser-id': 'zonos-e2e' },
+		body: JSON.stringify({ emailOrLdapLoginId: 'owner@example.com', password: 'Sandbox-Passw0rd' }),
+	});
+	const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+	const rest = async (method, route, body) => {
+		const answer = await fetch(`${server.url}${route.startsWith('/types/') ? '' : '/rest'}${route}`, {
+			method,
+			headers: { 'Content-Type': 'application/json', cookie, 'browser-id': 'zonos-e2e' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		return { status: answer.status, json: await answer.json() };
+	};
+	const nodes = await rest('GET', '/types/nodes.json');
+	const zonos = nodes.json.find((n) => n.name === 'n8n-nodes-zonos.zonos');
+	const orderId = zonos.properties.find((p) => p.name === 'orderId');
+	expect(orderId.type).toBe('resourceLocator');
+	expect(orderId.modes.map((m) => m.displayName)).toEqual(['From List', 'By ID']);
+	expect(zonos.properties.find((p) => p.name === 'simplify')).toMatchObject({ type: 'boolean', default: true });
+	expect(zonos.properties.find((p) => p.name === 'orderStatus').options[0]).toMatchObject({
+		name: 'Preparing Order (VENDOR_PREPARING_ORDER)',
+		value: 'VENDOR_PREPARING_ORDER',
+	});
+	expect(zonos.documentationUrl).toBe('https://github.com/n8n-nodes-zonos/n8n-nodes-zonos#operations');
+
+	// what the editor posts when "From List" opens, then when the user types in its search box
+	const ask = (filter) =>
+		rest('POST', '/dynamic-node-parameters/resource-locator-results', {
+			nodeTypeAndVersion: { name: 'n8n-nodes-zonos.zonos', version: 1 },
+			path: 'parameters.orderId',
+			methodName: 'searchOrders',
+			currentNodeParameters: { resource: 'order', operation: 'get', lookupBy: 'orderId', orderId: { __rl: true, mode: 'list', value: '' } },
+			credentials: { zonosApi: GOOD },
+			...(filter === undefined ? {} : { filter }),
+		});
+	const listed = await ask();
+	expect(listed.status).toBe(200);
+	const request = sandbox.apiRequests().filter((r) => r.path === '/v1/orderNumbers' && JSON.parse(r.body).statuses === true).at(-1);
+	const { sinceDate } = JSON.parse(request.body);
+	const direct = await fetch(`${sandbox.url}/v1/orderNumbers`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ store: '999', secret: sandbox.stores[0].secret, sinceDate, statuses: true }),
+	}).then((r) => r.json());
+	expect(listed.json.data.results.map((r) => r.value)).toEqual(direct.orders.map((o) => o.id).reverse().slice(0, 50));
+	expect(listed.json.data.results.find((r) => r.value === '999-10013')?.name).toMatch(/^999-10013 · 2026-11-20 08:00 UTC · Preparing Order · shop #100049$/);
+	const searched = await ask('10013');
+	expect(searched.json.data.results.map((r) => r.value)).toEqual(['999-10013']);
+}, 300_000);
+
 test('the active Zonos Trigger processes each new order exactly once across polls, a failed poll and a restart', async () => {
 	const started = Date.now();
 	const added = [];

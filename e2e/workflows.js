@@ -68,6 +68,16 @@ const WORKFLOWS = {
 		noOp('After Zonos', 440),
 	]),
 	get: chain('e2eGetOrder00001', 'Zonos e2e: get an order', [zonosNode('Zonos', { operation: 'get', lookupBy: 'orderId', orderId: '999-10013' })]),
+	// as the editor saves them now: order pickers (resource locators) and Get's Simplify left at its default
+	getPicked: chain('e2eGetPicked0001', 'Zonos e2e: get an order picked from the list', [
+		zonosNode('Zonos', { operation: 'get', lookupBy: 'orderId', orderId: { __rl: true, mode: 'list', value: '999-10013' } }),
+	]),
+	getRaw: chain('e2eGetRaw0000001', 'Zonos e2e: get an order by ID, not simplified', [
+		zonosNode('Zonos', { operation: 'get', lookupBy: 'orderId', orderId: { __rl: true, mode: 'id', value: '10013' }, simplify: false }),
+	]),
+	sinceOrderPicked: chain('e2eSincePicked01', 'Zonos e2e: after an order picked from the list', [
+		zonosNode('Zonos', getOrderNumbers({ mode: 'sinceOrderId', sinceOrderId: { __rl: true, mode: 'list', value: '999-10018' } })),
+	]),
 	updateMerchantOrderId: chain('e2eUpdateMoid001', 'Zonos e2e: set merchant order ID', [
 		zonosNode('Zonos', { operation: 'updateMerchantOrderId', orderId: '999-10014', merchantOrderId: 'E2E-10014' }),
 	]),

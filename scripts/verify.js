@@ -3,6 +3,11 @@
 /**
  * `npm run verify`: what n8n checks before it lists or verifies a community package, run on the
  * sources and on the tarball `npm pack` makes (what npm would publish):
+ *  - `n8n-node lint` (n8n's CLI, @n8n/node-cli, which n8n asks submitters to run) in strict mode:
+ *    eslint.config.mjs must be the CLI's default, and no error or warning may be reported;
+ *  - the codex files (`<Node>.node.json`) n8n reads beside each node: the node's full name,
+ *    versions, n8n's categories, https documentation URLs without an anchor (n8n appends
+ *    its "?utm_…" tracking parameters to them);
  *  - lint with @n8n/eslint-plugin-community-nodes (recommended) + no-console and
  *    eslint-plugin-n8n-nodes-base (community, credentials, nodes), no warning allowed;
  *  - package rules: no runtime dependencies, peerDependencies exactly {"n8n-workflow": "*"},
@@ -10,7 +15,7 @@
  *    shipped code importing only n8n-workflow and its own files, and using no process,
  *    timers or file system.
  */
-const { execFileSync } = require('node:child_process');
+const { execFileSync, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { cleanEnv } = require('../support/clean-env');
@@ -45,6 +50,19 @@ function walk(dir) {
 	});
 }
 
+// before anything is packed: the CLI lints the whole folder
+check("n8n-node lint (n8n's CLI, strict mode, the default eslint.config.mjs)", () => {
+	const cli = path.join(ROOT, 'node_modules', '.bin', 'n8n-node');
+	const result = spawnSync(cli, ['lint'], { cwd: ROOT, encoding: 'utf8', env: { ...cleanEnv(), FORCE_COLOR: '0', NO_COLOR: '1' } });
+	// eslint's stylish report colours even without a TTY here; read it without the escapes
+	const output = `${result.stdout}${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+	if (result.status !== 0) throw new Error(output.trim().split('\n').slice(-30).join('\n'));
+	const problems = /✖ (\d+) problems?/.exec(output);
+	if (problems) throw new Error(output.trim().split('\n').slice(-30).join('\n'));
+	const version = require(path.join(ROOT, 'node_modules', '@n8n', 'node-cli', 'package.json')).version;
+	return `@n8n/node-cli ${version}, no problem reported`;
+});
+
 fs.rmSync(WORK, { recursive: true, force: true });
 fs.mkdirSync(WORK, { recursive: true });
 const tarballName = execFileSync('npm', ['pack', '--pack-destination', WORK, '--loglevel=error'], { cwd: ROOT, encoding: 'utf8', env: cleanEnv() }).trim().split('\n').pop();
@@ -61,6 +79,52 @@ check('lint of the sources (community-nodes recommended + no-console + n8n-nodes
 check('lint of the packed tarball (the same rules on dist/ and package.json)', () => {
 	eslint([path.relative(ROOT, packed)]);
 	return `${shipped.length} JavaScript files`;
+});
+// The categories n8n's own nodes use (n8n 2.40.7's codex files): the node panel groups by them.
+const N8N_CATEGORIES = [
+	'AI', 'Analytics', 'Communication', 'Core Nodes', 'Data & Storage', 'Developer Tools', 'Development', 'ECM',
+	'Finance & Accounting', 'HITL', 'Marketing', 'Miscellaneous', 'Productivity', 'Sales', 'Utility',
+];
+check('codex files (<Node>.node.json) beside every node in the tarball', () => {
+	const seen = [];
+	for (const nodePath of pkg.n8n?.nodes ?? []) {
+		const codexPath = `${nodePath}on`; // n8n reads "<file>.node.js" + "on"
+		if (!files.includes(codexPath)) throw new Error(`${codexPath} is not in the tarball`);
+		let codex;
+		try {
+			codex = JSON.parse(fs.readFileSync(path.join(packed, codexPath), 'utf8'));
+		} catch (error) {
+			throw new Error(`${codexPath}: not JSON (${error.message})`);
+		}
+		const exported = require(path.join(packed, nodePath));
+		const NodeClass = Object.values(exported).find((value) => typeof value === 'function');
+		const name = new NodeClass().description.name;
+		const problems = [];
+		if (codex.node !== `${pkg.name}.${name}`) problems.push(`"node" is ${JSON.stringify(codex.node)}, expected "${pkg.name}.${name}"`);
+		for (const key of ['nodeVersion', 'codexVersion']) {
+			if (typeof codex[key] !== 'string' || !/^\d+\.\d+$/.test(codex[key])) problems.push(`"${key}" should be a version such as "1.0"`);
+		}
+		if (!Array.isArray(codex.categories) || codex.categories.length === 0) problems.push('"categories" is missing');
+		for (const category of codex.categories ?? []) {
+			if (!N8N_CATEGORIES.includes(category)) problems.push(`category ${JSON.stringify(category)} is not one of n8n's`);
+		}
+		const docs = ['primaryDocumentation', 'credentialDocumentation'].flatMap((key) => (codex.resources?.[key] ?? []).map((d) => [key, d.url]));
+		if (!docs.some(([key]) => key === 'primaryDocumentation')) problems.push('no resources.primaryDocumentation');
+		for (const [key, url] of docs) {
+			let parsed;
+			try {
+				parsed = new URL(url);
+			} catch {
+				problems.push(`${key}: ${JSON.stringify(url)} is not a URL`);
+				continue;
+			}
+			if (parsed.protocol !== 'https:') problems.push(`${key}: ${url} is not https`);
+			if (parsed.hash) problems.push(`${key}: ${url} has an anchor; n8n appends "?utm_…" after it, which breaks it`);
+		}
+		if (problems.length) throw new Error(`${codexPath}: ${problems.join('; ')}`);
+		seen.push(codexPath);
+	}
+	return seen.join(', ');
 });
 check('no runtime dependencies', () => {
 	if (pkg.dependencies && Object.keys(pkg.dependencies).length) throw new Error(`dependencies: ${JSON.stringify(pkg.dependencies)}`);

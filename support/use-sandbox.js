@@ -44,6 +44,16 @@ function useSandbox(options) {
 			}),
 		};
 	};
+	/** Asks the sandbox directly (not through n8n), as the first store: what Zonos answers. */
+	ctx.askZonos = async (path, fields) => {
+		const [store] = ctx.sandbox.stores;
+		const response = await fetch(`${ctx.sandbox.url}${path}`, {
+			method: 'POST',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			body: JSON.stringify({ store: store.storeId, secret: store.secret, ...fields }),
+		});
+		return response.json();
+	};
 	ctx.n8nLog = n8nLog;
 	return ctx;
 }

@@ -6,15 +6,7 @@ const zonos = useSandbox();
 const order = (operation, parameters = {}) => ({ resource: 'order', operation, ...parameters });
 const jsonType = 'application/json';
 
-async function askZonosDirectly(path, fields) {
-	const [store] = zonos.sandbox.stores;
-	const response = await fetch(`${zonos.sandbox.url}${path}`, {
-		method: 'POST',
-		headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-		body: JSON.stringify({ store: store.storeId, secret: store.secret, ...fields }),
-	});
-	return response.json();
-}
+const askZonosDirectly = (path, fields) => zonos.askZonos(path, fields);
 
 const sandboxOrder = (id) => zonos.sandbox.book.storeOrders('999').find((o) => o.id === id);
 
@@ -27,7 +19,7 @@ async function expectRefused(parameters, message, options = {}) {
 
 describe('Get (orderDetail)', () => {
 	test.each([['999-10013'], ['10013']])('by Zonos order ID %j: one item, the order object as Zonos sent it', async (orderId) => {
-		const result = await zonos.run(order('get', { lookupBy: 'orderId', orderId }));
+		const result = await zonos.run(order('get', { lookupBy: 'orderId', orderId, simplify: false }));
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(1);
 		const direct = await askZonosDirectly('/v2/orderDetail', { orderId: '999-10013' });
@@ -46,7 +38,7 @@ describe('Get (orderDetail)', () => {
 	});
 
 	test('line items, discounts as negative lines, totals and payment are passed through unchanged', async () => {
-		const result = await zonos.run(order('get', { orderId: '999-10003' }));
+		const result = await zonos.run(order('get', { orderId: '999-10003', simplify: false }));
 		const detail = result.items[0].json;
 		expect(detail.items.some((i) => i.unitPrice < 0 && i.productId === null)).toBe(true);
 		const itemsCents = detail.items.reduce((sum, i) => sum + Math.round(i.unitPrice * 100) * i.quantity, 0);
@@ -198,7 +190,7 @@ describe('Set Tracking', () => {
 			store: '999',
 			secret: zonos.secret,
 		});
-		const detail = await zonos.run(order('get', { orderId: '999-10013' }));
+		const detail = await zonos.run(order('get', { orderId: '999-10013', simplify: false }));
 		expect(detail.items[0].json.trackingList).toEqual([{ number: '1Z999AA10123456784' }, { number: '1Z999AA10123456785' }]);
 	});
 

@@ -4,6 +4,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 import { graphqlOrderDescription } from './resources/graphqlOrder';
 import { searchGraphqlOrders } from './resources/graphqlOrder/search';
 import { orderDescription } from './resources/order';
+import { searchOrders } from './resources/order/search';
 import { BASE_URL_EXPRESSION, CREDENTIAL_TEST, testZonosCredentials, ZONOS_REQUEST } from './shared/transport';
 
 /** The legacy Checkout REST API's properties, shown while API is "legacy" (every older workflow). */
@@ -24,8 +25,12 @@ export class Zonos implements INodeType {
 		icon: { light: 'file:../../icons/zonos.svg', dark: 'file:../../icons/zonos.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// The chosen operation's name, as the Operation picker shows it (test/editor.test.js checks both agree).
+		subtitle:
+			'={{ {"get": "Get", "getOrderNumbers": "Get Order Numbers", "setTracking": "Set Tracking", "updateMerchantOrderId": "Update Merchant Order ID", "updateStatus": "Update Status", "getMany": "Get Many", "addTrackingNumbers": "Add Tracking Numbers", "removeTrackingNumbers": "Remove Tracking Numbers", "setMerchantOrderNumber": "Set Merchant Order Number", "cancel": "Cancel", "addNote": "Add Note"}[$parameter["operation"]] || $parameter["operation"] }}',
 		description: 'Get orders from Zonos (Checkout REST API or Zonos GraphQL API) and update them',
+		// n8n's Docs link uses a full URL as it is; from the codex URL it would build `…?utm_…`.
+		documentationUrl: 'https://github.com/n8n-nodes-zonos/n8n-nodes-zonos#operations',
 		defaults: {
 			name: 'Zonos',
 		},
@@ -40,7 +45,8 @@ export class Zonos implements INodeType {
 				name: 'zonosApi',
 				required: true,
 				displayOptions: { show: { authentication: ['zonosApi'] } },
-				testedBy: CREDENTIAL_TEST,
+				// a literal: n8n's community lint reads it from the source (the name is CREDENTIAL_TEST in shared/transport.ts)
+				testedBy: 'zonosApiTest',
 			},
 			{
 				name: 'zonosGraphqlApi',
@@ -112,7 +118,7 @@ export class Zonos implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchGraphqlOrders },
+		listSearch: { searchGraphqlOrders, searchOrders },
 		credentialTest: { [CREDENTIAL_TEST]: testZonosCredentials },
 	};
 }

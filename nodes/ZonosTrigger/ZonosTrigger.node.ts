@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { invalidInput } from '../Zonos/shared/errors';
-import { ORDER_STATUSES, ORDER_TYPE_OPTIONS } from '../Zonos/shared/orders';
+import { ORDER_TYPE_OPTIONS, statusOptions } from '../Zonos/shared/orders';
 import type { OrderType } from '../Zonos/shared/orders';
 import { CREDENTIAL_TEST, testZonosCredentials } from '../Zonos/shared/transport';
 import { pollNewOrders, pollStatusChanges } from './events';
@@ -30,6 +30,8 @@ export class ZonosTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["event"] === "newOrder" ? "New order" : "Order status changed"}}',
 		description: 'Starts the workflow when Zonos has a new order or an order changes status',
+		// n8n's Docs link uses a full URL as it is; from the codex URL it would build `…?utm_…`.
+		documentationUrl: 'https://github.com/n8n-nodes-zonos/n8n-nodes-zonos#zonos-trigger',
 		defaults: {
 			name: 'Zonos Trigger',
 		},
@@ -40,7 +42,8 @@ export class ZonosTrigger implements INodeType {
 			{
 				name: 'zonosApi',
 				required: true,
-				testedBy: CREDENTIAL_TEST,
+				// a literal: n8n's community lint reads it from the source (the name is CREDENTIAL_TEST in shared/transport.ts)
+				testedBy: 'zonosApiTest',
 			},
 		],
 		properties: [
@@ -68,7 +71,7 @@ export class ZonosTrigger implements INodeType {
 				name: 'intoStatuses',
 				type: 'multiOptions',
 				displayOptions: { show: { event: ['orderStatusChanged'] } },
-				options: ORDER_STATUSES.map((s) => ({ name: s.value, value: s.value, description: s.meaning })),
+				options: statusOptions(),
 				default: [],
 				description:
 					'Start only when an order reaches one of these statuses; none selected means every status. Other status names can be given with an expression.',
@@ -98,6 +101,7 @@ export class ZonosTrigger implements INodeType {
 				type: 'options',
 				options: ORDER_TYPE_OPTIONS,
 				default: 'all',
+				description: 'Which orders start the workflow: live and test orders, or only one kind',
 			},
 		],
 	};

@@ -47,7 +47,6 @@ function installPackage(userFolder, tarball) {
 	fs.mkdirSync(packageDir, { recursive: true });
 	execFileSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
 	const manifestPath = path.join(packageDir, 'package.json');
-	// eslint-disable-next-line no-unused-vars
 	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
 	fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
 	execFileSync(

@@ -32,7 +32,7 @@ describe('an answer that echoes the secret never puts it in an item', () => {
 		['Update Status', { operation: 'updateStatus', orderId: '999-10014', orderStatus: 'VENDOR_SHIPMENT_READY' }, (s) => ({ success: 'Updated', ...echo(s) })],
 		['Update Merchant Order ID', { operation: 'updateMerchantOrderId', orderId: '999-10014', merchantOrderId: 'WC-1' }, (s) => ({ success: 'Updated', ...echo(s) })],
 		['Set Tracking', { operation: 'setTracking', orderId: '999-10014', trackingNumbers: '1Z999AA10123456784' }, (s) => ({ success: 'Updated', ...echo(s) })],
-		['Get', { operation: 'get', lookupBy: 'orderId', orderId: '999-10014' }, (s) => ({ order: { orderId: '999-10014', notes: [{ note: `key ${s}` }], ...echo(s) } })],
+		['Get', { operation: 'get', lookupBy: 'orderId', orderId: '999-10014', simplify: false }, (s) => ({ order: { orderId: '999-10014', notes: [{ note: `key ${s}` }], ...echo(s) } })],
 		['Get Order Numbers', { operation: 'getOrderNumbers', mode: 'sinceDate', sinceDate: '2026-11-20' }, (s) => ({ orders: [order(s)] })],
 	])('%s', async (_name, parameters, body) => {
 		answer(body(zonos.secret));

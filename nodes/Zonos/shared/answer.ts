@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
+	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	INode,
 	INodeExecutionData,
@@ -133,7 +134,7 @@ export function decodeAnswerBody(node: INode, itemIndex: number, response: IN8nH
  * what went wrong. `secret` (when the caller has it at hand) is kept out of every message.
  */
 export async function readZonosAnswer(
-	context: IExecuteSingleFunctions | IPollFunctions,
+	context: IExecuteSingleFunctions | IPollFunctions | ILoadOptionsFunctions,
 	response: IN8nHttpFullResponse,
 	secret?: string,
 ): Promise<IDataObject> {

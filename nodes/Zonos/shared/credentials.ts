@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, IExecuteSingleFunctions, IPollFunctions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteSingleFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
 
 import { invalidInput, withoutUserinfo } from './errors';
 
@@ -12,7 +17,7 @@ export interface ZonosCredentials {
 	baseUrl: string;
 }
 
-type Context = IExecuteSingleFunctions | IPollFunctions;
+type Context = IExecuteSingleFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 /**
  * The credentials of one item, read and checked once: n8n hands every hook of an item the same

@@ -16,6 +16,7 @@ import type {
 
 import { decodeAnswerBody, preview } from './answer';
 import { invalidInput, isOwnError, redact, zonosFailure } from './errors';
+import { firstControl } from './input';
 import { describeTransportFailure } from './transport';
 
 /**
@@ -85,7 +86,7 @@ export function checkGraphqlCredentials(
 			'Paste the API key Zonos issued for your account in Zonos Dashboard.',
 		);
 	}
-	if (/[\s\u0000-\u001f\u007f]/.test(apiKey)) {
+	if (/\s/.test(apiKey) || firstControl(apiKey) !== undefined) {
 		throw invalidInput(
 			node,
 			itemIndex,

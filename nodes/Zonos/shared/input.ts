@@ -8,7 +8,14 @@ import { invalidInput } from './errors';
  * stores, and order IDs. Every refusal names the field and gives a valid example.
  */
 
-const CONTROL = /[\u0000-\u001f\u007f]/;
+/** The first control character (U+0000–U+001F, U+007F) of a text not in `allowed`, with its index. */
+export function firstControl(text: string, allowed = ''): { character: string; index: number } | undefined {
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if ((code < 0x20 || code === 0x7f) && !allowed.includes(text[index])) return { character: text[index], index };
+	}
+	return undefined;
+}
 
 /**
  * A free-text value Zonos stores (merchant order ID, reference ID, status, tracking number):
@@ -30,13 +37,13 @@ export function checkText(
 	else if (wholeNumbers && typeof value === 'number' && Number.isSafeInteger(value)) text = String(value);
 	else throw invalidInput(node, itemIndex, label, `got ${describeType(value)} instead of text`, example);
 	if (text.trim() === '') throw invalidInput(node, itemIndex, label, 'is empty', example);
-	const control = CONTROL.exec(text);
+	const control = firstControl(text);
 	if (control) {
 		throw invalidInput(
 			node,
 			itemIndex,
 			label,
-			`"${shorten(text)}" contains a control character (${JSON.stringify(control[0]).slice(1, -1)}) at position ${control.index + 1}`,
+			`"${shorten(text)}" contains a control character (${JSON.stringify(control.character).slice(1, -1)}) at position ${control.index + 1}`,
 			example,
 		);
 	}
@@ -59,6 +66,9 @@ export function shorten(text: string, max = 60): string {
 	const visible = JSON.stringify(text).slice(1, -1);
 	return visible.length > max ? `${visible.slice(0, max)}…` : visible;
 }
+
+/** Zonos' order ID format, as the "By ID" field of the order picker checks it (n8n anchors it). */
+export const ORDER_ID_PATTERN = '\\s*(?:\\d+-)?\\d+\\s*';
 
 const WITH_STORE = /^(\d+)-(\d+)$/;
 const NUMBER_ONLY = /^\d+$/;
@@ -105,10 +115,18 @@ export function checkOrderId(
 	throw invalidInput(node, itemIndex, field, `"${shorten(text)}" is not a Zonos order ID`, example);
 }
 
-/** The `orderId` parameter of the current item, checked against the credentials' store. */
-export async function orderIdParameter(context: IExecuteSingleFunctions, label = 'Order ID'): Promise<string> {
+/**
+ * An order ID parameter of the current item (`orderId`, `sinceOrderId`), checked against the
+ * credentials' store. It is an order picker (resource locator): n8n's extractValue hands over the
+ * picked or typed ID; a plain string or number (older workflows, expressions) arrives as it is.
+ */
+export async function orderIdParameter(
+	context: IExecuteSingleFunctions,
+	label = 'Order ID',
+	name = 'orderId',
+): Promise<string> {
 	const { storeId } = await zonosCredentials(context);
-	return checkOrderId(context, label, context.getNodeParameter('orderId', ''), storeId);
+	return checkOrderId(context, label, context.getNodeParameter(name, '', { extractValue: true }), storeId);
 }
 
 /** More tracking numbers than boxes any order ships in: most likely a whole column by mistake. */

@@ -7,6 +7,8 @@ import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
  */
 export interface StatusInfo {
 	value: string;
+	/** What a merchant reads in the pickers of both nodes. */
+	name: string;
 	meaning: string;
 	setBy: 'Zonos' | 'merchant';
 	/** Whether the merchant may change the status while the order is in this one. */
@@ -14,20 +16,34 @@ export interface StatusInfo {
 }
 
 export const ORDER_STATUSES: StatusInfo[] = [
-	{ value: 'IGLOBAL_FRAUD_REVIEW', meaning: 'under fraud review', setBy: 'Zonos', locked: true },
-	{ value: 'IGLOBAL_ORDER_IN_PROCESS', meaning: 'valid, ready for processing', setBy: 'Zonos', locked: false },
-	{ value: 'IGLOBAL_ORDER_ON_HOLD', meaning: 'on temporary hold', setBy: 'Zonos', locked: true },
-	{ value: 'IGLOBAL_ORDER_CANCELLED', meaning: 'cancelled', setBy: 'Zonos', locked: true },
-	{ value: 'IGLOBAL_LABELS_PROCESSING', meaning: 'labels being processed', setBy: 'Zonos', locked: true },
-	{ value: 'VENDOR_PREPARING_ORDER', meaning: 'merchant is preparing the order', setBy: 'merchant', locked: false },
-	{ value: 'VENDOR_SHIPMENT_READY', meaning: 'ready for shipping', setBy: 'merchant', locked: false },
-	{ value: 'VENDOR_LABELS_PRINTED_DATE', meaning: 'labels printed', setBy: 'merchant', locked: false },
-	{ value: 'VENDOR_CANCELLATION_REQUEST', meaning: 'merchant asked to cancel', setBy: 'merchant', locked: true },
-	{ value: 'VENDOR_END_OF_DAY_COMPLETE', meaning: 'finalized, complete', setBy: 'merchant', locked: true },
+	{ value: 'IGLOBAL_FRAUD_REVIEW', name: 'Fraud Review', meaning: 'under fraud review', setBy: 'Zonos', locked: true },
+	{ value: 'IGLOBAL_ORDER_IN_PROCESS', name: 'Order In Process', meaning: 'valid, ready for processing', setBy: 'Zonos', locked: false },
+	{ value: 'IGLOBAL_ORDER_ON_HOLD', name: 'On Hold', meaning: 'on temporary hold', setBy: 'Zonos', locked: true },
+	{ value: 'IGLOBAL_ORDER_CANCELLED', name: 'Cancelled', meaning: 'cancelled', setBy: 'Zonos', locked: true },
+	{ value: 'IGLOBAL_LABELS_PROCESSING', name: 'Labels Processing', meaning: 'labels being processed', setBy: 'Zonos', locked: true },
+	{ value: 'VENDOR_PREPARING_ORDER', name: 'Preparing Order', meaning: 'merchant is preparing the order', setBy: 'merchant', locked: false },
+	{ value: 'VENDOR_SHIPMENT_READY', name: 'Shipment Ready', meaning: 'ready for shipping', setBy: 'merchant', locked: false },
+	{ value: 'VENDOR_LABELS_PRINTED_DATE', name: 'Labels Printed', meaning: 'labels printed', setBy: 'merchant', locked: false },
+	{ value: 'VENDOR_CANCELLATION_REQUEST', name: 'Cancellation Requested', meaning: 'merchant asked to cancel', setBy: 'merchant', locked: true },
+	{ value: 'VENDOR_END_OF_DAY_COMPLETE', name: 'End of Day Complete', meaning: 'finalized, complete', setBy: 'merchant', locked: true },
 ];
 
 export function statusMeaning(value: string): string | undefined {
 	return ORDER_STATUSES.find((s) => s.value === value)?.meaning;
+}
+
+/**
+ * The picker options of statuses, worded alike in the action node and the trigger: the name a
+ * merchant reads with Zonos' code beside it (the value, which expressions and the API use), and
+ * what the status means as the option's description (short: the list is narrow; which statuses block
+ * a change is said in the parameter's description).
+ */
+export function statusOptions(statuses: StatusInfo[] = ORDER_STATUSES): INodePropertyOptions[] {
+	return statuses.map((s) => ({
+		name: `${s.name} (${s.value})`,
+		value: s.value,
+		description: `${s.meaning.charAt(0).toUpperCase()}${s.meaning.slice(1)}`,
+	}));
 }
 
 /** Live, test or all orders: Zonos has no such filter, so both nodes apply it to its answers. */

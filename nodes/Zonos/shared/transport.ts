@@ -4,6 +4,7 @@ import type {
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
+	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	INode,
 	INodeExecutionData,
@@ -192,10 +193,16 @@ export function zonosRoute(url: string, preSend: PreSendAction, postReceive: Pos
 }
 
 /**
- * One Zonos call from a polling trigger: the same request as the action node's, authenticated by
- * the credentials, and the answer read with the same rules and errors.
+ * One Zonos call from a polling trigger or an editor list (the order picker): the same request as
+ * the action node's, authenticated by the credentials, and the answer read with the same rules
+ * and errors.
  */
-export async function callZonos(this: IPollFunctions, url: string, body: IDataObject): Promise<IDataObject> {
+export async function callZonos(
+	this: IPollFunctions | ILoadOptionsFunctions,
+	url: string,
+	body: IDataObject,
+	timeout = POLL_TIMEOUT_MS,
+): Promise<IDataObject> {
 	const { baseUrl, secret } = await zonosCredentials(this);
 	const options: IHttpRequestOptions = {
 		...ZONOS_REQUEST,
@@ -204,7 +211,7 @@ export async function callZonos(this: IPollFunctions, url: string, body: IDataOb
 		url,
 		body,
 		returnFullResponse: true,
-		timeout: POLL_TIMEOUT_MS,
+		timeout,
 	};
 	let response: IN8nHttpFullResponse;
 	try {
@@ -240,6 +247,8 @@ export async function testZonosCredentials(
 	const { storeId, secret, baseUrl } = read;
 	let response: IN8nHttpFullResponse;
 	try {
+		// n8n's credential-test context offers only `request` (n8n-core's CredentialTestContext)
+		// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions
 		response = (await this.helpers.request({
 			method: ZONOS_REQUEST.method,
 			uri: `${baseUrl}${ORDER_NUMBERS_PATH}`,

@@ -10,7 +10,7 @@ import type {
 
 import { invalidInput } from '../../shared/errors';
 import { GRAPHQL_BASE_URL_EXPRESSION, GRAPHQL_PATH, orderIn, zonosGraphql } from '../../shared/graphql';
-import { describeType, shorten } from '../../shared/input';
+import { describeType, firstControl, shorten } from '../../shared/input';
 
 /**
  * What every operation on orders of the Zonos GraphQL API shares: the order fields the node asks
@@ -100,7 +100,7 @@ export function orderIdParameter(context: IExecuteSingleFunctions): string {
 	}
 	const text = value.trim();
 	if (text === '') throw invalidInput(node, itemIndex, 'Order ID', 'is empty', ORDER_ID_EXAMPLE);
-	if (/[\s\u0000-\u001f\u007f]/.test(text) || text.length > 255) {
+	if (/\s/.test(text) || firstControl(text) !== undefined || text.length > 255) {
 		throw invalidInput(node, itemIndex, 'Order ID', `"${shorten(text)}" is not a Zonos order ID`, ORDER_ID_EXAMPLE);
 	}
 	if (LEGACY_ORDER_ID.test(text)) {
@@ -121,13 +121,14 @@ export function noteText(context: IExecuteSingleFunctions, label: string, value:
 	const itemIndex = context.getItemIndex();
 	if (typeof value !== 'string') throw invalidInput(node, itemIndex, label, `got ${describeType(value)} instead of text`, example);
 	if (value.trim() === '') throw invalidInput(node, itemIndex, label, 'is empty', example);
-	const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(value);
+	// tabs and line breaks belong in a note; other control characters do not
+	const control = firstControl(value, '\t\n\r');
 	if (control) {
 		throw invalidInput(
 			node,
 			itemIndex,
 			label,
-			`contains a control character (${JSON.stringify(control[0]).slice(1, -1)}) at position ${control.index + 1}`,
+			`contains a control character (${JSON.stringify(control.character).slice(1, -1)}) at position ${control.index + 1}`,
 			example,
 		);
 	}

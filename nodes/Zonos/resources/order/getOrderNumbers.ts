@@ -8,14 +8,14 @@ import type {
 } from 'n8n-workflow';
 
 import { orderListOf, readZonosAnswer } from '../../shared/answer';
-import { zonosCredentials } from '../../shared/credentials';
 import { dateWindow, utcDay, windowTest } from '../../shared/dates';
 import type { DateWindow } from '../../shared/dates';
 import { invalidInput } from '../../shared/errors';
-import { checkOrderId } from '../../shared/input';
+import { orderIdParameter } from '../../shared/input';
 import { matchesOrderType, ORDER_TYPE_OPTIONS } from '../../shared/orders';
 import type { OrderType } from '../../shared/orders';
 import { withBody } from '../../shared/transport';
+import { orderLocator } from './fields';
 
 const showFor = (mode?: string[]) => ({
 	show: {
@@ -79,17 +79,12 @@ export const getOrderNumbersDescription: INodeProperties[] = [
 		description:
 			'Last day or moment to include. A date, or a time of exactly midnight (a day picked in the calendar, {{ $today }}), includes that whole day.',
 	},
-	{
-		displayName: 'Since Order ID',
-		name: 'sinceOrderId',
-		type: 'string',
-		required: true,
-		displayOptions: showFor(['sinceOrderId']),
-		default: '',
-		placeholder: 'e.g. 999-99991',
-		description:
-			'Return the orders placed after this one. With or without the store prefix: 123-45678 or 45678.',
-	},
+	orderLocator(
+		'sinceOrderId',
+		'Since Order ID',
+		'Return the orders placed after this one: pick a recent order, or give its ID with or without the store prefix (123-45678 or 45678)',
+		showFor(['sinceOrderId']),
+	),
 	{
 		displayName: 'Include Statuses',
 		name: 'includeStatuses',
@@ -145,13 +140,7 @@ async function readQuery(context: IExecuteSingleFunctions): Promise<OrderNumbers
 	}
 
 	if (mode === 'sinceOrderId') {
-		const { storeId } = await zonosCredentials(context);
-		query.body.sinceOrderId = checkOrderId(
-			context,
-			'Since Order ID',
-			context.getNodeParameter('sinceOrderId', ''),
-			storeId,
-		);
+		query.body.sinceOrderId = await orderIdParameter(context, 'Since Order ID', 'sinceOrderId');
 	} else if (mode === 'sinceDate' || mode === 'dateRange') {
 		const since = { name: 'sinceDate', label: 'Since Date' };
 		const through = mode === 'dateRange' ? { name: 'throughDate', label: 'Through Date' } : undefined;

@@ -66,3 +66,4 @@ export const orderDescription: INodeProperties[] = [
 	...updateMerchantOrderIdDescription,
 	...updateStatusDescription,
 ];
+

@@ -1,8 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { orderIdParameter } from '../../shared/input';
+import { orderIdParameter, trackingNumbersParameter } from '../../shared/input';
 import { withBody } from '../../shared/transport';
-import { trackingNumbersParameter } from '../../shared/input';
 import { orderIdField } from './fields';
 
 const EXAMPLE = 'One or more tracking numbers: 1Z999AA10123456784, or 1Z999AA10123456784, 1Z999AA10123456785, or a list from an expression.';

@@ -1,8 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { orderIdParameter } from '../../shared/input';
+import { checkText, orderIdParameter } from '../../shared/input';
 import { withBody } from '../../shared/transport';
-import { checkText } from '../../shared/input';
 import { orderIdField } from './fields';
 
 export const updateMerchantOrderIdDescription: INodeProperties[] = [

@@ -1,9 +1,8 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { orderIdParameter } from '../../shared/input';
+import { checkText, orderIdParameter } from '../../shared/input';
 import { withBody } from '../../shared/transport';
-import { ORDER_STATUSES } from '../../shared/orders';
-import { checkText } from '../../shared/input';
+import { ORDER_STATUSES, statusOptions } from '../../shared/orders';
 import { orderIdField } from './fields';
 
 const merchantStatuses = ORDER_STATUSES.filter((s) => s.setBy === 'merchant');
@@ -18,11 +17,7 @@ export const updateStatusDescription: INodeProperties[] = [
 		default: 'VENDOR_PREPARING_ORDER',
 		description:
 			'The merchant status to set. Zonos may add statuses: to set one not listed, use an expression with its name. Zonos refuses changes while an order is under fraud review, on hold, cancelled, in label processing, or after a cancellation request or end of day.',
-		options: merchantStatuses.map((s) => ({
-			name: s.value,
-			value: s.value,
-			description: s.meaning.charAt(0).toUpperCase() + s.meaning.slice(1),
-		})),
+		options: statusOptions(merchantStatuses),
 		displayOptions: { show: { resource: ['order'], operation: ['updateStatus'] } },
 	},
 ];
