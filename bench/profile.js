@@ -38,18 +38,20 @@ function summarise(profile, windows) {
 	const kind = (id) => {
 		if (kindOf.has(id)) return kindOf.get(id);
 		let found;
-		let ownCode = false;
+		let ownFrame;
 		for (let at = id; at !== undefined; at = parent.get(at)) {
 			const frame = byId.get(at).callFrame;
 			if (!found) found = KINDS.find(([, test]) => test(frame))?.[0];
-			if (/n8n-nodes-zonos/.test(frame.url)) ownCode = true;
+			if (!ownFrame && /n8n-nodes-zonos/.test(frame.url)) ownFrame = frame;
 		}
-		const result = found ?? (ownCode ? "the node's own code" : "n8n's engine and the rest");
+		const own = ownFrame && `${ownFrame.functionName || '(anonymous)'} ${ownFrame.url.replace(/^.*\/dist\//, '')}`;
+		const result = { kind: found ?? (ownFrame ? "the node's own code" : "n8n's engine and the rest"), own };
 		kindOf.set(id, result);
 		return result;
 	};
 	const perKind = new Map();
 	const perFunction = new Map();
+	const perOwn = new Map();
 	let total = 0;
 	let t = profile.startTime;
 	let w = 0;
@@ -61,14 +63,15 @@ function summarise(profile, windows) {
 		const node = byId.get(id);
 		const frame = node.callFrame;
 		if (frame.functionName === '(idle)') return;
-		const k = kind(id);
+		const { kind: k, own } = kind(id);
 		perKind.set(k, (perKind.get(k) ?? 0) + dt);
+		if (own) perOwn.set(own, (perOwn.get(own) ?? 0) + dt);
 		const where = frame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\//, '');
 		const key = `${frame.functionName || '(anonymous)'} ${where}${where ? `:${frame.lineNumber + 1}` : ''}`;
 		perFunction.set(key, (perFunction.get(key) ?? 0) + dt);
 		total += dt;
 	});
-	return { perKind, perFunction, total };
+	return { perKind, perFunction, perOwn, total };
 }
 
 (async () => {
@@ -93,12 +96,14 @@ function summarise(profile, windows) {
 			}
 		}
 		windows.sort((a, b) => a[0] - b[0]);
-		const { perKind, perFunction, total } = summarise(profile, windows);
+		const { perKind, perFunction, perOwn, total } = summarise(profile, windows);
 		const perRun = (us) => (us / 1000 / ROUNDS).toFixed(1).padStart(7);
 		const share = (us) => `${((us / total) * 100).toFixed(1).padStart(5)} %`;
 		console.log(`${VARIANT.label}, ${SIZE.toLocaleString('en-US')} orders: ${(wall / ROUNDS).toFixed(0)} ms per run in the nodes' windows (executionTime), ${(total / 1000 / ROUNDS).toFixed(0)} ms of it sampled busy; ${ROUNDS} runs, one warm n8n process, sampled every ${INTERVAL_US} µs.`);
 		console.log('\nWhat the time is spent in (ms per run; the innermost kind on the stack):');
 		for (const [k, us] of [...perKind].sort((a, b) => b[1] - a[1])) console.log(`${share(us)} ${perRun(us)} ms  ${k}`);
+		console.log("\nSamples under the package's functions (the innermost one; whatever it called, of every kind above):");
+		for (const [k, us] of [...perOwn].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${share(us)} ${perRun(us)} ms  ${k}`);
 		console.log('\nSelf time by function:');
 		for (const [k, us] of [...perFunction].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${share(us)} ${perRun(us)} ms  ${k}`);
 	} finally {
