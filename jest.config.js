@@ -5,5 +5,5 @@ module.exports = {
 	testTimeout: 30000,
 	// one worker per core of these machines; each test file starts its own sandbox on a free port
 	maxWorkers: 2,
-	reporters: ['default', '<rootDir>/test/harness/summary-reporter.js'],
+	reporters: ['default', '<rootDir>/support/jest-summary-reporter.js'],
 };

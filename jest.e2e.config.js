@@ -5,5 +5,5 @@ module.exports = {
 	testTimeout: 300_000,
 	// each suite has its own n8n user folder and ports; two at a time on these 2-core machines
 	maxWorkers: 2,
-	reporters: ['default', '<rootDir>/test/harness/summary-reporter.js'],
+	reporters: ['default', '<rootDir>/support/jest-summary-reporter.js'],
 };

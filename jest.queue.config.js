@@ -4,5 +4,5 @@ module.exports = {
 	testMatch: ['**/*.test.js'],
 	testTimeout: 1_200_000,
 	maxWorkers: 1,
-	reporters: ['default', '<rootDir>/test/harness/summary-reporter.js'],
+	reporters: ['default', '<rootDir>/support/jest-summary-reporter.js'],
 };

@@ -9,8 +9,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { startSandbox } = require('../sandbox/server');
-const { prepareN8n } = require('../e2e/harness/n8n');
-const { NODE24_BIN, N8N_BIN } = require('../e2e/paths');
+const { prepareN8n } = require('../support/n8n/harness');
+const { NODE24_BIN, N8N_BIN } = require('../support/n8n/paths');
 
 const SAMPLE_MS = 5;
 const SECRET = 'b3nchb3n-0000-4000-8000-000000000000';

@@ -20,8 +20,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { pollTrigger } = require('../test/harness/engine');
-const { NODE24_BIN, N8N_DIR, N8N_VERSION } = require('../e2e/paths');
+const { pollTrigger } = require('../support/engine');
+const { NODE24_BIN, N8N_DIR, N8N_VERSION } = require('../support/n8n/paths');
 const { SECRET, PACKAGE, VARIANTS, log, benchSandbox, benchN8n, executeBatch, idOf, parseId } = require('./lib');
 
 // asynchronous: this process also hosts the sandbox the workers and n8n talk to

@@ -6,12 +6,15 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { DEFAULT_BASE_URL } from '../nodes/Zonos/shared/credentials';
+import { CREDENTIAL_TEST_REQUEST } from '../nodes/Zonos/shared/transport';
+
 export class ZonosApi implements ICredentialType {
 	name = 'zonosApi';
 
 	displayName = 'Zonos API';
 
-	icon: Icon = { light: 'file:../nodes/Zonos/zonos.svg', dark: 'file:../nodes/Zonos/zonos.dark.svg' };
+	icon: Icon = { light: 'file:../icons/zonos.svg', dark: 'file:../icons/zonos.dark.svg' };
 
 	documentationUrl = 'https://github.com/n8n-nodes-zonos/n8n-nodes-zonos#credentials';
 
@@ -38,7 +41,7 @@ export class ZonosApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.iglobalstores.com',
+			default: DEFAULT_BASE_URL,
 			description:
 				'Leave as is. Change it only to go through a proxy or to try the node against the bundled Zonos sandbox.',
 		},
@@ -55,22 +58,9 @@ export class ZonosApi implements ICredentialType {
 		},
 	};
 
-	// The missing-merchant-order-ID list is Zonos' smallest documented query (two weeks at most).
 	// Zonos answers a wrong pair with HTTP 200 and an `error` field, so the rules read the body.
 	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{ String($credentials.baseUrl || "https://api.iglobalstores.com").trim().replace(/\\/+$/, "") }}',
-			url: '/v1/orderNumbers',
-			method: 'POST',
-			headers: {
-				Accept: 'application/json',
-				'Content-Type': 'application/json',
-			},
-			body: {
-				missingMerchantOrderId: true,
-			},
-			disableFollowRedirect: true,
-		},
+		request: CREDENTIAL_TEST_REQUEST,
 		rules: [
 			{
 				type: 'responseSuccessBody',

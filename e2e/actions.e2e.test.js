@@ -4,7 +4,7 @@
  * imported with n8n's CLI, each workflow run with `n8n execute --id --rawOutput` against the
  * Zonos sandbox, and the items, errors, sandbox requests and n8n's own log checked.
  */
-const { prepareN8n } = require('./harness/n8n');
+const { prepareN8n } = require('../support/n8n/harness');
 const { WORKFLOWS, credentialsFor, merchantOrderIdLoopExample, reconciliationExample } = require('./workflows');
 const { startSandbox } = require('../sandbox/server');
 

@@ -3,6 +3,8 @@
  * The Zonos sandbox: a real HTTP server that answers like Zonos' legacy order API, from a seed
  * file and a settable clock, so that the demo, the tests, the e2e suite and the benchmarks
  * talk HTTP to something that behaves like Zonos. Shipped code never uses it.
+ * On the same port it also serves the new platform's GraphQL API at `POST /graphql`, with
+ * webhooks that really deliver: see ./graphql.js (and README "Sandbox: GraphQL").
  *
  * Where Zonos' reference is silent, the sandbox makes the choices the README lists under
  * "Sandbox behaviour", and the node is built to match them.
@@ -10,6 +12,7 @@
 const http = require('node:http');
 const fs = require('node:fs');
 const path = require('node:path');
+const { createGraphqlPlatform } = require('./graphql');
 
 const SEED_FILE = path.join(__dirname, 'seed.json');
 const TWO_WEEKS_MS = 14 * 86_400_000;
@@ -147,11 +150,11 @@ class OrderBook {
 
 /**
  * Starts a sandbox. Options: `port` (0 = any free port), `host` (default 127.0.0.1),
- * `seed` (object; default sandbox/seed.json), `now` (ISO time or epoch ms; default the seed's clock),
- * `cacheAnswers` (benchmarks: an orderNumbers answer, once built, is served from memory while the
- * query, the clock and the book's version are the same; orders changed by hand through `book` are
- * not seen, so tests leave it off).
- * Returns { url, port, stores, book, requests, now(), setNow(), addOrder(), reset(), close() }.
+ * `seed` (object; default sandbox/seed.json), `graphqlSeed` (object; default sandbox/graphql/seed.json),
+ * `now` (ISO time or epoch ms; default the seed's clock), `cacheAnswers` (benchmarks: an orderNumbers
+ * answer, once built, is served from memory while the query, the clock and the book's version are
+ * the same; orders changed by hand through `book` are not seen, so tests leave it off).
+ * Returns { url, graphqlUrl, port, stores, apiKeys, graphql, book, requests, now(), setNow(), addOrder(), reset(), close() }.
  */
 async function startSandbox(options = {}) {
 	const seed = options.seed ?? JSON.parse(fs.readFileSync(SEED_FILE, 'utf8'));
@@ -164,6 +167,7 @@ async function startSandbox(options = {}) {
 		hanging: new Set(),
 		answers: options.cacheAnswers ? new Map() : undefined,
 	};
+	const platform = createGraphqlPlatform({ clock: () => state.nowMs, seed: options.graphqlSeed });
 
 	const sandbox = {
 		seed,
@@ -172,6 +176,9 @@ async function startSandbox(options = {}) {
 			return state.book;
 		},
 		stores: seed.stores.map((s) => ({ storeId: String(s.storeId), secret: s.secret })),
+		/** The GraphQL platform: API keys `[{key, mode}]` and the platform object (settled(), deliveries(), …). */
+		apiKeys: platform.apiKeys,
+		graphql: platform,
 		now: () => state.nowMs,
 		setNow(value) {
 			state.nowMs = typeof value === 'number' ? value : Date.parse(value);
@@ -189,6 +196,7 @@ async function startSandbox(options = {}) {
 		 *   { delayMs }                                 answer normally, after a delay
 		 *   { slowMs }                                  answer normally, the body trickling out over slowMs
 		 *   { status, bytes: [..] or Buffer }           answer these raw bytes (e.g. invalid UTF-8)
+		 *   { errors: [{message, extensions?}], status? } answer {"data":null,"errors":[..]} (default HTTP 200)
 		 * `path` limits it to one endpoint; `times` (default 1) to that many requests.
 		 */
 		injectFault(fault, { path: onlyPath, times = 1 } = {}) {
@@ -200,6 +208,7 @@ async function startSandbox(options = {}) {
 			state.answers?.clear();
 			state.nowMs = typeof initialNow === 'number' ? initialNow : Date.parse(initialNow);
 			state.requests.length = 0;
+			platform.reset();
 		},
 		/** Requests made to the API paths (not to /_sandbox). */
 		apiRequests() {
@@ -230,10 +239,12 @@ async function startSandbox(options = {}) {
 	const address = server.address();
 	sandbox.port = address.port;
 	sandbox.url = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
+	sandbox.graphqlUrl = `${sandbox.url}/graphql`;
 	server.keepAliveTimeout = 1000;
 	sandbox.close = () =>
 		new Promise((resolve) => {
 			for (const socket of state.hanging) socket.destroy();
+			platform.close();
 			server.closeAllConnections?.();
 			server.close(() => resolve());
 		});
@@ -296,6 +307,9 @@ function applyFault(state, req, res, answerNormally) {
 			return res;
 		};
 		answerNormally();
+	} else if (fault.errors !== undefined) {
+		res.writeHead(fault.status ?? 200, { 'Content-Type': 'application/json; charset=utf-8', ...(fault.headers ?? {}) });
+		res.end(JSON.stringify({ data: null, errors: fault.errors }));
 	} else if (fault.bytes !== undefined) {
 		res.writeHead(fault.status ?? 200, { 'Content-Type': fault.contentType ?? 'application/json' });
 		res.end(Buffer.from(fault.bytes));
@@ -329,6 +343,7 @@ const ERROR_STATUS = { '/v2/orderDetail': 400 };
 function handle(sandbox, state, req, res, raw) {
 	const url = new URL(req.url, 'http://sandbox');
 	if (url.pathname.startsWith('/_sandbox/')) return control(sandbox, state, req, res, url, raw);
+	if (url.pathname === '/graphql' || url.pathname === '/graphql/') return sandbox.graphql.handle(req, res, raw);
 
 	const endpoint = API[url.pathname];
 	const errorStatus = ERROR_STATUS[url.pathname] ?? 200;
@@ -571,13 +586,19 @@ function control(sandbox, state, req, res, url, raw) {
 		case 'POST /_sandbox/faults':
 			sandbox.injectFault(body.fault, { path: body.path, times: body.times });
 			return json(res, { ok: true });
+		case 'POST /_sandbox/graphql/faults':
+			sandbox.injectFault(body.fault, { path: '/graphql', times: body.times });
+			return json(res, { ok: true });
 		case 'GET /_sandbox/state':
 			return json(res, {
 				now: new Date(state.nowMs).toISOString(),
 				orders: Object.fromEntries([...state.book.orders].map(([k, v]) => [k, v.length])),
 			});
 		default:
-			return json(res, { error: `no control endpoint ${req.method} ${url.pathname}` }, 404);
+			return sandbox.graphql.control(req.method, url.pathname, body, url).then(
+				(answer) => (answer ? json(res, answer.body, answer.status) : json(res, { error: `no control endpoint ${req.method} ${url.pathname}` }, 404)),
+				(error) => json(res, { error: String(error && error.message) }, 500),
+			);
 	}
 }
 

@@ -6,7 +6,7 @@
  * against the bundled Zonos sandbox, and prints the items n8n produced. No Zonos account needed.
  */
 const path = require('node:path');
-const { runWorkflow } = require('../test/harness/engine');
+const { runWorkflow } = require('../support/engine');
 const { startSandbox } = require('../sandbox/server');
 
 const WORKFLOW = path.join(__dirname, '..', 'examples', 'demo-orders-since-date.json');

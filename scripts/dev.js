@@ -6,7 +6,7 @@
  * example workflows. n8n keeps its data in .e2e/dev between runs. Ctrl+C stops everything.
  */
 const path = require('node:path');
-const { prepareN8n } = require('../e2e/harness/n8n');
+const { prepareN8n } = require('../support/n8n/harness');
 const { startSandbox } = require('../sandbox/server');
 
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);

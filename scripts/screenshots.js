@@ -9,7 +9,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
-const { prepareN8n, ownerSession } = require('../e2e/harness/n8n');
+const { prepareN8n, ownerSession } = require('../support/n8n/harness');
 const { startSandbox } = require('../sandbox/server');
 
 const OUT = path.join(__dirname, '..', 'docs', 'images');

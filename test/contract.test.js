@@ -1,6 +1,6 @@
 'use strict';
 // The names users' saved workflows hold (../shared/spec/node-contract.md): renaming one breaks them.
-const { loadPackage } = require('./harness/engine');
+const { loadPackage } = require('../support/engine');
 const pkg = require('../package.json');
 
 let loader;

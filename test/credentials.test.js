@@ -1,6 +1,6 @@
 'use strict';
-const { testCredentials } = require('./harness/engine');
-const { useSandbox } = require('./harness/zonos');
+const { testCredentials } = require('../support/engine');
+const { useSandbox } = require('../support/use-sandbox');
 
 const zonos = useSandbox();
 

@@ -1,8 +1,7 @@
 'use strict';
 const { DateTime } = require('luxon');
-const { useSandbox, ids } = require('./harness/zonos');
-const { parseZonosTimestamp } = require('../sandbox/server');
-const dates = require('../dist/nodes/Zonos/transport/dates');
+const { useSandbox, ids } = require('../support/use-sandbox');
+const { parseZonosTimestamp, zonosTimestamp } = require('../sandbox/server');
 
 const zonos = useSandbox();
 const base = { resource: 'order', operation: 'getOrderNumbers' };
@@ -97,22 +96,43 @@ describe('agreement with an independent clock (luxon), day by day', () => {
 });
 
 describe('wall time to UTC across clock changes', () => {
-	test('a time that happens twice (clocks go back) is its first occurrence', () => {
-		const wall = { year: 2026, month: 11, day: 1, hour: 1, minute: 30, second: 0, millisecond: 0 };
-		expect(new Date(dates.wallToInstant(wall, 'America/Los_Angeles')).toISOString()).toBe('2026-11-01T08:30:00.000Z');
+	/** Zonos answers with orders at these UTC instants; returns the IDs the node kept. */
+	async function keptOf(instants, parameters, timezone) {
+		const orders = instants.map((iso, i) => ({ testOrder: false, id: `999-${20001 + i}`, timestamp: zonosTimestamp(Date.parse(iso)) }));
+		zonos.sandbox.injectFault({ status: 200, contentType: 'application/json', body: JSON.stringify({ orders }) });
+		const result = await zonos.run({ ...base, ...parameters }, { timezone });
+		expect(result.error).toBeUndefined();
+		return { kept: result.items.map((item) => item.json.timestamp), body: result.bodies[0] };
+	}
+
+	test('a time that happens twice (clocks go back) is its first occurrence', async () => {
+		// Los Angeles: 01:30 happens at 08:30 UTC (PDT) and again at 09:30 UTC (PST) on 1 November 2026
+		const { kept } = await keptOf(
+			['2026-11-01T08:29:59Z', '2026-11-01T08:30:00Z', '2026-11-01T09:30:00Z'],
+			{ mode: 'sinceDate', sinceDate: '2026-11-01T01:30:00' },
+			'America/Los_Angeles',
+		);
+		expect(kept).toEqual(['2026-11-01 08:30:00.0', '2026-11-01 09:30:00.0']);
 	});
 
-	test('a day whose midnight does not exist starts when the clocks jump', () => {
-		// São Paulo went from 00:00 to 01:00 on 4 November 2018
-		const wall = { year: 2018, month: 11, day: 4, hour: 0, minute: 0, second: 0, millisecond: 0 };
-		expect(new Date(dates.wallToInstant(wall, 'America/Sao_Paulo')).toISOString()).toBe('2018-11-04T03:00:00.000Z');
+	test('a day whose midnight does not exist starts when the clocks jump', async () => {
+		// São Paulo went from 00:00 to 01:00 on 4 November 2018: the day starts at 03:00 UTC
+		const { kept, body } = await keptOf(
+			['2018-11-04T02:59:59Z', '2018-11-04T03:00:00Z'],
+			{ mode: 'sinceDate', sinceDate: '2018-11-04' },
+			'America/Sao_Paulo',
+		);
+		expect(kept).toEqual(['2018-11-04 03:00:00.0']);
+		expect(body).toMatchObject({ sinceDate: '20181104' });
 	});
 
-	test('the 25-hour day in Los Angeles runs to the next local midnight', () => {
-		const check = dates.readUserDate('2026-11-01');
-		expect(check.ok).toBe(true);
-		const start = dates.startOf(check.date, 'America/Los_Angeles');
-		const end = dates.endAfter(check.date, 'America/Los_Angeles');
-		expect((end - start) / 3_600_000).toBe(25);
+	test('the 25-hour day in Los Angeles runs to the next local midnight', async () => {
+		// 1 November 2026 runs from 07:00 UTC (PDT midnight) to 08:00 UTC the next day (PST midnight)
+		const { kept } = await keptOf(
+			['2026-11-01T06:59:59Z', '2026-11-01T07:00:00Z', '2026-11-02T07:59:59Z', '2026-11-02T08:00:00Z'],
+			{ mode: 'dateRange', sinceDate: '2026-11-01', throughDate: '2026-11-01' },
+			'America/Los_Angeles',
+		);
+		expect(kept).toEqual(['2026-11-01 07:00:00.0', '2026-11-02 07:59:59.0']);
 	});
 });

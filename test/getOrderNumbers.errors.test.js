@@ -1,6 +1,6 @@
 'use strict';
 const net = require('node:net');
-const { useSandbox } = require('./harness/zonos');
+const { useSandbox } = require('../support/use-sandbox');
 const { startSandbox } = require('../sandbox/server');
 
 const zonos = useSandbox();

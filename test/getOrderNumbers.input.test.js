@@ -1,5 +1,5 @@
 'use strict';
-const { useSandbox } = require('./harness/zonos');
+const { useSandbox } = require('../support/use-sandbox');
 
 const zonos = useSandbox();
 const base = { resource: 'order', operation: 'getOrderNumbers' };

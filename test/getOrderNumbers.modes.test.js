@@ -1,5 +1,5 @@
 'use strict';
-const { useSandbox, ids } = require('./harness/zonos');
+const { useSandbox, ids } = require('../support/use-sandbox');
 
 const zonos = useSandbox();
 const base = { resource: 'order', operation: 'getOrderNumbers' };

@@ -1,6 +1,6 @@
 'use strict';
-const { useSandbox, ids } = require('./harness/zonos');
-const { runWorkflow } = require('./harness/engine');
+const { useSandbox, ids } = require('../support/use-sandbox');
+const { runWorkflow } = require('../support/engine');
 
 const zonos = useSandbox();
 const order = (operation, parameters = {}) => ({ resource: 'order', operation, ...parameters });

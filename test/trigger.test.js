@@ -1,6 +1,6 @@
 'use strict';
-const { useSandbox } = require('./harness/zonos');
-const { pollTrigger } = require('./harness/engine');
+const { useSandbox } = require('../support/use-sandbox');
+const { pollTrigger } = require('../support/engine');
 
 const zonos = useSandbox();
 

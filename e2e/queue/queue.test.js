@@ -11,9 +11,9 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { prepareN8n, freePort } = require('../harness/n8n');
+const { prepareN8n, freePort } = require('../../support/n8n/harness');
 const { GOOD, credentialsFor, zonosNode } = require('../workflows');
-const { N8N_DIR } = require('../paths');
+const { N8N_DIR } = require('../../support/n8n/paths');
 const { startSandbox } = require('../../sandbox/server');
 
 const PG_BIN = fs.existsSync('/usr/lib/postgresql') ? path.join('/usr/lib/postgresql', fs.readdirSync('/usr/lib/postgresql').sort().pop(), 'bin') : undefined;

@@ -6,9 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { ORDER_TYPE_OPTIONS } from '../Zonos/transport/orderType';
-import type { OrderType } from '../Zonos/transport/orderType';
-import { ORDER_STATUSES } from '../Zonos/transport/statuses';
+import { ORDER_STATUSES, ORDER_TYPE_OPTIONS } from '../Zonos/shared/orders';
+import type { OrderType } from '../Zonos/shared/orders';
 import { pollNewOrders, pollStatusChanges } from './events';
 import type { TriggerMemory } from './events';
 
@@ -16,7 +15,7 @@ export class ZonosTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Zonos Trigger',
 		name: 'zonosTrigger',
-		icon: { light: 'file:zonos.svg', dark: 'file:zonos.dark.svg' },
+		icon: { light: 'file:../../icons/zonos.svg', dark: 'file:../../icons/zonos.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"] === "newOrder" ? "New order" : "Order status changed"}}',

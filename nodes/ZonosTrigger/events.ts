@@ -1,14 +1,12 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { parseZonosTimestamp, utcDay } from '../Zonos/transport/dates';
-import { zonosFailure } from '../Zonos/transport/errors';
-import { matchesOrderType } from '../Zonos/transport/orderType';
-import type { OrderType } from '../Zonos/transport/orderType';
-import { callZonos } from '../Zonos/transport/request';
+import { DAY_MS, parseZonosTimestamp, utcDay } from '../Zonos/shared/dates';
+import { zonosFailure } from '../Zonos/shared/errors';
+import { matchesOrderType } from '../Zonos/shared/orders';
+import type { OrderType } from '../Zonos/shared/orders';
+import { callZonos, ORDER_NUMBERS_PATH } from '../Zonos/shared/transport';
 
-const ORDER_NUMBERS = '/v1/orderNumbers';
-const DAY_MS = 86_400_000;
 /** How far back the first poll looks for the newest order before asking for the whole history. */
 const RECENT_DAYS = 7;
 const ALL_HISTORY = '20000101';
@@ -35,7 +33,7 @@ function ordersOf(answer: IDataObject, context: IPollFunctions): IDataObject[] {
 }
 
 async function ordersSince(context: IPollFunctions, sinceDate: string, statuses: boolean): Promise<IDataObject[]> {
-	return ordersOf(await callZonos.call(context, ORDER_NUMBERS, { sinceDate, ...(statuses ? { statuses: true } : {}) }), context);
+	return ordersOf(await callZonos.call(context, ORDER_NUMBERS_PATH, { sinceDate, ...(statuses ? { statuses: true } : {}) }), context);
 }
 
 /** The newest order Zonos has, looking at recent days first and the whole history only if needed. */
@@ -72,7 +70,7 @@ export async function pollNewOrders(
 		return null;
 	}
 	const body = memory.lastOrderId === undefined ? { sinceDate: ALL_HISTORY } : { sinceOrderId: memory.lastOrderId };
-	const orders = ordersOf(await callZonos.call(context, ORDER_NUMBERS, body), context);
+	const orders = ordersOf(await callZonos.call(context, ORDER_NUMBERS_PATH, body), context);
 	if (orders.length === 0) return null;
 	memory.lastOrderId = String(orders[orders.length - 1].id);
 	delete memory.storeWasEmpty;

@@ -1,6 +1,6 @@
 'use strict';
-const { useSandbox } = require('../harness/zonos');
-const { report } = require('../harness/report');
+const { useSandbox } = require('../../support/use-sandbox');
+const { report } = require('../../support/report');
 
 const zonos = useSandbox();
 const huge = 'x'.repeat(100_000);

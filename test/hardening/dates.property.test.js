@@ -6,8 +6,8 @@
  */
 const fc = require('fast-check');
 const { DateTime } = require('luxon');
-const { useSandbox, ids } = require('../harness/zonos');
-const { report } = require('../harness/report');
+const { useSandbox, ids } = require('../../support/use-sandbox');
+const { report } = require('../../support/report');
 const { zonosTimestamp } = require('../../sandbox/server');
 
 const zonos = useSandbox({ now: '2027-01-31T00:00:00Z' });

@@ -4,8 +4,8 @@
  * with n8n's own "Retry On Fail" — in the right result; redirects must not carry the secret
  * to another host; and no path may leak the secret.
  */
-const { useSandbox, ids } = require('../harness/zonos');
-const { report } = require('../harness/report');
+const { useSandbox, ids } = require('../../support/use-sandbox');
+const { report } = require('../../support/report');
 const { startSandbox } = require('../../sandbox/server');
 
 const zonos = useSandbox();

@@ -4,10 +4,11 @@
  * The node refuses answers above MAX_ORDERS_PER_ANSWER (100,000) orders: n8n's declarative engine
  * cannot hand on much more than 125,000 items from one request, and a million would take GBs.
  */
-const { useSandbox } = require('../harness/zonos');
-const { report } = require('../harness/report');
+const { useSandbox } = require('../../support/use-sandbox');
+const { report } = require('../../support/report');
 const { zonosTimestamp } = require('../../sandbox/server');
-const { MAX_ORDERS_PER_ANSWER } = require('../../dist/nodes/Zonos/resources/order/getOrderNumbers');
+// the most orders one answer may hold, as the README states it ("Get Order Numbers")
+const MAX_ORDERS_PER_ANSWER = 100_000;
 
 const zonos = useSandbox();
 

@@ -6,9 +6,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { orderIdParameter } from '../../transport/orderId';
-import { answerWithout, readZonosAnswer, withBody } from '../../transport/request';
-import { checkText } from '../../transport/text';
+import { orderIdParameter } from '../../shared/input';
+import { answerWithout, readZonosAnswer } from '../../shared/answer';
+import { withBody } from '../../shared/transport';
+import { checkText } from '../../shared/input';
 import { orderIdField } from './fields';
 
 export const getDescription: INodeProperties[] = [

@@ -7,21 +7,15 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	DATE_EXAMPLES,
-	describeInstant,
-	endAfter,
-	isKnownTimeZone,
-	parseZonosTimestamp,
-	readUserDate,
-	startOf,
-	utcDay,
-} from '../../transport/dates';
-import { invalidInput, zonosFailure } from '../../transport/errors';
-import { checkOrderId } from '../../transport/orderId';
-import { matchesOrderType, ORDER_TYPE_OPTIONS } from '../../transport/orderType';
-import type { OrderType } from '../../transport/orderType';
-import { answerWithout, readZonosAnswer, withBody, zonosCredentials } from '../../transport/request';
+import { answerWithout, readZonosAnswer } from '../../shared/answer';
+import { zonosCredentials } from '../../shared/credentials';
+import { dateWindow, utcDay, windowTest } from '../../shared/dates';
+import type { DateWindow } from '../../shared/dates';
+import { invalidInput, zonosFailure } from '../../shared/errors';
+import { checkOrderId } from '../../shared/input';
+import { matchesOrderType, ORDER_TYPE_OPTIONS } from '../../shared/orders';
+import type { OrderType } from '../../shared/orders';
+import { withBody } from '../../shared/transport';
 
 const showFor = (mode?: string[]) => ({
 	show: {
@@ -138,37 +132,9 @@ type Mode = 'sinceOrderId' | 'sinceDate' | 'dateRange' | 'missingMerchantOrderId
 /** What the user asked for: the request to send, and which returned orders to keep. */
 interface OrderNumbersQuery {
 	body: IDataObject;
-	from?: number; // first instant included (epoch ms)
-	until?: number; // first instant excluded
+	/** The user's date range; Zonos answers whole UTC days around it. */
+	window?: DateWindow;
 	orderType: OrderType;
-}
-
-function workflowTimeZone(context: IExecuteSingleFunctions): string {
-	const timeZone = context.getTimezone();
-	if (!isKnownTimeZone(timeZone)) {
-		throw invalidInput(
-			context.getNode(),
-			context.getItemIndex(),
-			'Timezone (workflow settings)',
-			`"${timeZone}" is not a timezone this n8n knows`,
-			'Pick a timezone such as Europe/Berlin in the workflow settings.',
-		);
-	}
-	return timeZone;
-}
-
-function readDate(context: IExecuteSingleFunctions, name: 'sinceDate' | 'throughDate', label: string) {
-	const check = readUserDate(context.getNodeParameter(name, ''));
-	if (!check.ok) {
-		throw invalidInput(
-			context.getNode(),
-			context.getItemIndex(),
-			label,
-			check.reason,
-			`Expected a date or a date and time, such as ${DATE_EXAMPLES}.`,
-		);
-	}
-	return check.date;
 }
 
 async function readQuery(context: IExecuteSingleFunctions): Promise<OrderNumbersQuery> {
@@ -195,24 +161,11 @@ async function readQuery(context: IExecuteSingleFunctions): Promise<OrderNumbers
 			storeId,
 		);
 	} else if (mode === 'sinceDate' || mode === 'dateRange') {
-		const timeZone = workflowTimeZone(context);
-		const since = readDate(context, 'sinceDate', 'Since Date');
-		query.from = startOf(since, timeZone);
-		query.body.sinceDate = utcDay(query.from);
-		if (mode === 'dateRange') {
-			const through = readDate(context, 'throughDate', 'Through Date');
-			query.until = endAfter(through, timeZone);
-			if (query.until <= query.from) {
-				throw invalidInput(
-					node,
-					itemIndex,
-					'Through Date',
-					`${describeInstant(query.until - 1, timeZone)} is before Since Date (${describeInstant(query.from, timeZone)})`,
-					'Through Date must be on or after Since Date, e.g. Since Date 2026-11-01 and Through Date 2026-11-30.',
-				);
-			}
-			query.body.throughDate = utcDay(query.until - 1);
-		}
+		const since = { name: 'sinceDate', label: 'Since Date' };
+		const through = mode === 'dateRange' ? { name: 'throughDate', label: 'Through Date' } : undefined;
+		query.window = dateWindow(context, since, through);
+		query.body.sinceDate = utcDay(query.window.from);
+		if (query.window.until !== undefined) query.body.throughDate = utcDay(query.window.until - 1);
 	} else if (mode === 'missingMerchantOrderId') {
 		query.body.missingMerchantOrderId = true;
 	} else {
@@ -229,38 +182,27 @@ async function readQuery(context: IExecuteSingleFunctions): Promise<OrderNumbers
 	return query;
 }
 
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
 /**
- * Whether a Zonos timestamp lies in [from, until). Zonos answers whole UTC days, so only orders
- * on the first and last of them can lie outside the user's range: orders on the days between are
- * decided by their date alone (`2026-11-20 …` compares as text), the others by the exact moment.
- * An order whose timestamp cannot be read is kept: Zonos returned it for the days asked.
+ * The query of each item, read once: preSend checks the parameters and writes the body, and
+ * postReceive keeps the orders of the same query (n8n hands both hooks of an item one context).
  */
-function rangeTest(from: number | undefined, until: number | undefined): (timestamp: unknown) => boolean {
-	if (from === undefined) return () => true;
-	// days on which every moment is inside the range
-	const firstWholeDay = from % DAY_MS === 0 ? isoDay(from) : isoDay(from + DAY_MS);
-	const endDay = until === undefined ? undefined : isoDay(until);
-	return (timestamp) => {
-		if (typeof timestamp === 'string' && timestamp.length >= 10 && timestamp[4] === '-' && timestamp[7] === '-') {
-			const day = timestamp.slice(0, 10);
-			if (day >= firstWholeDay && (endDay === undefined || day < endDay)) return true;
-		}
-		const placed = parseZonosTimestamp(timestamp);
-		if (placed === undefined) return true;
-		return placed >= from && (until === undefined || placed < until);
-	};
-}
+const queries = new WeakMap<IExecuteSingleFunctions, Promise<OrderNumbersQuery>>();
 
-const DAY_MS = 86_400_000;
+function queryOf(context: IExecuteSingleFunctions): Promise<OrderNumbersQuery> {
+	let query = queries.get(context);
+	if (!query) {
+		query = readQuery(context);
+		queries.set(context, query);
+	}
+	return query;
+}
 
 /** preSend: checks the parameters and writes the orderNumbers request body. */
 export async function orderNumbersRequest(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const { body } = await readQuery(this);
+	const { body } = await queryOf(this);
 	return withBody(requestOptions, body);
 }
 
@@ -285,8 +227,8 @@ export async function orderNumbersItems(
 			response.statusCode,
 		);
 	}
-	const query = await readQuery(this);
-	const inRange = rangeTest(query.from, query.until);
+	const query = await queryOf(this);
+	const inRange = windowTest(query.window);
 	const keep = (order: IDataObject): boolean => matchesOrderType(order, query.orderType) && inRange(order.timestamp);
 	const items: INodeExecutionData[] = [];
 	for (const order of answer.orders as unknown[]) {

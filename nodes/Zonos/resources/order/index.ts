@@ -1,14 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { zonosRoute, zonosAnswerItem } from '../../transport/request';
+import { zonosAnswerItem } from '../../shared/answer';
+import { zonosRoute } from '../../shared/transport';
 import { getDescription, orderDetailItem, orderDetailRequest } from './get';
 import { getOrderNumbersDescription, orderNumbersItems, orderNumbersRequest } from './getOrderNumbers';
 import { setTrackingDescription, setTrackingRequest } from './setTracking';
 import { updateMerchantOrderIdDescription, updateMerchantOrderIdRequest } from './updateMerchantOrderId';
 import { updateStatusDescription, updateStatusRequest } from './updateStatus';
 
-// Every operation: its endpoint, a preSend that checks the input and writes the body, and a
-// postReceive that reads the answer (see zonosRoute).
+// Every operation: zonosRoute(endpoint, preSend, postReceive) — POST to the endpoint; preSend checks
+// the input and writes the body (after the shared credentials check); postReceive reads the answer.
+// Zonos has no paging: each route declares n8n's pagination hook only as the place that words a
+// failed connection (sendToZonos in shared/transport.ts).
 export const orderDescription: INodeProperties[] = [
 	{
 		displayName: 'Operation',

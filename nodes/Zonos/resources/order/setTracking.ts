@@ -1,9 +1,9 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput } from '../../transport/errors';
-import { orderIdParameter } from '../../transport/orderId';
-import { withBody } from '../../transport/request';
-import { checkText } from '../../transport/text';
+import { invalidInput } from '../../shared/errors';
+import { orderIdParameter } from '../../shared/input';
+import { withBody } from '../../shared/transport';
+import { checkText } from '../../shared/input';
 import { orderIdField } from './fields';
 
 /** More tracking numbers than boxes any order ships in: most likely a whole column by mistake. */

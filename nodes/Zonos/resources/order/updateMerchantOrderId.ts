@@ -1,8 +1,8 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { orderIdParameter } from '../../transport/orderId';
-import { withBody } from '../../transport/request';
-import { checkText } from '../../transport/text';
+import { orderIdParameter } from '../../shared/input';
+import { withBody } from '../../shared/transport';
+import { checkText } from '../../shared/input';
 import { orderIdField } from './fields';
 
 export const updateMerchantOrderIdDescription: INodeProperties[] = [

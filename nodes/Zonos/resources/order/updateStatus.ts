@@ -1,9 +1,9 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { orderIdParameter } from '../../transport/orderId';
-import { withBody } from '../../transport/request';
-import { ORDER_STATUSES } from '../../transport/statuses';
-import { checkText } from '../../transport/text';
+import { orderIdParameter } from '../../shared/input';
+import { withBody } from '../../shared/transport';
+import { ORDER_STATUSES } from '../../shared/orders';
+import { checkText } from '../../shared/input';
 import { orderIdField } from './fields';
 
 const merchantStatuses = ORDER_STATUSES.filter((s) => s.setBy === 'merchant');

@@ -1,6 +1,9 @@
+import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
+
 /**
- * Zonos order statuses (../shared/spec/order-api.md). Zonos may add statuses at any time and never
- * removes one, so a status is an open string everywhere: these are offered, others accepted.
+ * Zonos order statuses, as its reference for updateVendorOrderStatus lists them (README,
+ * "Update Status"). Zonos may add statuses at any time and never removes one, so a status is an
+ * open string everywhere: these are offered, others accepted.
  */
 export interface StatusInfo {
 	value: string;
@@ -25,4 +28,19 @@ export const ORDER_STATUSES: StatusInfo[] = [
 
 export function statusMeaning(value: string): string | undefined {
 	return ORDER_STATUSES.find((s) => s.value === value)?.meaning;
+}
+
+/** Live, test or all orders: Zonos has no such filter, so both nodes apply it to its answers. */
+export type OrderType = 'all' | 'live' | 'test';
+
+export const ORDER_TYPE_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'All Orders', value: 'all', description: 'Live and test orders' },
+	{ name: 'Live Orders Only', value: 'live', description: 'Leave out test orders' },
+	{ name: 'Test Orders Only', value: 'test', description: 'Only orders marked as test orders' },
+];
+
+export function matchesOrderType(order: IDataObject, orderType: OrderType): boolean {
+	if (orderType === 'live') return order.testOrder !== true;
+	if (orderType === 'test') return order.testOrder === true;
+	return true;
 }

@@ -9,6 +9,11 @@
  * every IANA zone.
  */
 
+import type { IExecuteSingleFunctions } from 'n8n-workflow';
+
+import { invalidInput } from './errors';
+import { describeType, shorten } from './input';
+
 export interface WallTime {
 	year: number;
 	month: number;
@@ -34,7 +39,7 @@ const DATE_TIME =
 
 export const DATE_EXAMPLES = '2026-11-20, 2026-11-20T08:30:00 or 2026-11-20T08:30:00+09:00';
 
-const MS_PER_DAY = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 function daysInMonth(year: number, month: number): number {
 	return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -106,20 +111,6 @@ export function readUserDate(value: unknown): DateCheck {
 	return { ok: true, date: { kind: 'instant', ms: wallToUtcMs(wall) - offset * 60_000 } };
 }
 
-/** "nothing", "a list", "a number", "an object": what a parameter held instead of the expected value. */
-export function describeType(value: unknown): string {
-	if (value === null || value === undefined) return 'nothing';
-	if (Array.isArray(value)) return 'a list';
-	const type = typeof value;
-	return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-
-export function shorten(text: string, max = 60): string {
-	// Control characters are shown escaped, so an error message stays one readable line.
-	const visible = JSON.stringify(text).slice(1, -1);
-	return visible.length > max ? `${visible.slice(0, max)}…` : visible;
-}
-
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -168,7 +159,7 @@ function localReading(ms: number, timeZone: string): number {
 export function wallToInstant(wall: WallTime, timeZone: string): number {
 	const target = wallToUtcMs(wall);
 	const offsets = new Set<number>();
-	for (const probe of [target - MS_PER_DAY, target, target + MS_PER_DAY]) {
+	for (const probe of [target - DAY_MS, target, target + DAY_MS]) {
 		offsets.add(localReading(probe, timeZone) - probe);
 	}
 	const reaches = (ms: number) => localReading(ms, timeZone) >= target;
@@ -246,4 +237,90 @@ export function parseZonosTimestamp(value: unknown): number | undefined {
 export function describeInstant(ms: number, timeZone: string): string {
 	const local = new Date(localReading(ms, timeZone)).toISOString().replace('T', ' ').slice(0, 19);
 	return `${local} ${timeZone}`;
+}
+
+/** The workflow's timezone (its settings, else n8n's), checked. */
+export function workflowTimeZone(context: IExecuteSingleFunctions): string {
+	const timeZone = context.getTimezone();
+	if (!isKnownTimeZone(timeZone)) {
+		throw invalidInput(
+			context.getNode(),
+			context.getItemIndex(),
+			'Timezone (workflow settings)',
+			`"${timeZone}" is not a timezone this n8n knows`,
+			'Pick a timezone such as Europe/Berlin in the workflow settings.',
+		);
+	}
+	return timeZone;
+}
+
+/** A date parameter of the current item, read and checked. */
+export function dateParameter(context: IExecuteSingleFunctions, name: string, label: string): UserDate {
+	const check = readUserDate(context.getNodeParameter(name, ''));
+	if (!check.ok) {
+		throw invalidInput(
+			context.getNode(),
+			context.getItemIndex(),
+			label,
+			check.reason,
+			`Expected a date or a date and time, such as ${DATE_EXAMPLES}.`,
+		);
+	}
+	return check.date;
+}
+
+/** The instants a user's range covers: from `from` (included) to `until` (excluded; open when absent). */
+export interface DateWindow {
+	from: number;
+	until?: number;
+}
+
+/**
+ * The window of a Since Date (and, when `through` names it, a Through Date) parameter, in the
+ * workflow's timezone, checked: Through Date may not lie before Since Date.
+ */
+export function dateWindow(
+	context: IExecuteSingleFunctions,
+	since: { name: string; label: string },
+	through?: { name: string; label: string },
+): DateWindow {
+	const timeZone = workflowTimeZone(context);
+	const from = startOf(dateParameter(context, since.name, since.label), timeZone);
+	if (!through) return { from };
+	const until = endAfter(dateParameter(context, through.name, through.label), timeZone);
+	if (until <= from) {
+		throw invalidInput(
+			context.getNode(),
+			context.getItemIndex(),
+			through.label,
+			`${describeInstant(until - 1, timeZone)} is before ${since.label} (${describeInstant(from, timeZone)})`,
+			`${through.label} must be on or after ${since.label}, e.g. ${since.label} 2026-11-01 and ${through.label} 2026-11-30.`,
+		);
+	}
+	return { from, until };
+}
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Whether a Zonos timestamp lies in the window. Zonos answers whole UTC days, so only orders on
+ * the first and last of them can lie outside the user's range: orders on the days between are
+ * decided by their date alone (`2026-11-20 …` compares as text), the others by the exact moment.
+ * An order whose timestamp cannot be read is kept: Zonos returned it for the days asked.
+ */
+export function windowTest(window: DateWindow | undefined): (timestamp: unknown) => boolean {
+	if (window === undefined) return () => true;
+	const { from, until } = window;
+	// days on which every moment is inside the range
+	const firstWholeDay = from % DAY_MS === 0 ? isoDay(from) : isoDay(from + DAY_MS);
+	const endDay = until === undefined ? undefined : isoDay(until);
+	return (timestamp) => {
+		if (typeof timestamp === 'string' && timestamp.length >= 10 && timestamp[4] === '-' && timestamp[7] === '-') {
+			const day = timestamp.slice(0, 10);
+			if (day >= firstWholeDay && (endDay === undefined || day < endDay)) return true;
+		}
+		const placed = parseZonosTimestamp(timestamp);
+		if (placed === undefined) return true;
+		return placed >= from && (until === undefined || placed < until);
+	};
 }

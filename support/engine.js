@@ -36,7 +36,7 @@ const {
 } = require('n8n-core');
 const { ICredentialsHelper, NodeHelpers, Workflow } = require('n8n-workflow');
 
-const PACKAGE_DIR = path.resolve(__dirname, '..', '..');
+const PACKAGE_DIR = path.resolve(__dirname, '..');
 const PACKAGE_NAME = require(path.join(PACKAGE_DIR, 'package.json')).name;
 
 let loaderPromise;

@@ -1,7 +1,7 @@
 'use strict';
 /** What every engine test needs: a running sandbox, credentials for it, and a way to run the node. */
 const { runWorkflow, zonosWorkflow, n8nLog } = require('./engine');
-const { startSandbox } = require('../../sandbox/server');
+const { startSandbox } = require('../sandbox/server');
 
 function useSandbox(options) {
 	const ctx = {};

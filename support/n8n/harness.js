@@ -1,7 +1,7 @@
 'use strict';
 /**
  * Real n8n for the end-to-end suite: the pinned n8n (installed once into a cache by
- * e2e/install-n8n.js), a temporary user folder per suite, this package packed with `npm pack`
+ * support/n8n/install.js), a temporary user folder per suite, this package packed with `npm pack`
  * and installed under the user folder's .n8n/nodes the way n8n's community-package installer
  * does it, and the n8n CLI (`import:credentials`, `import:workflow`, `execute`, `start`).
  * Every process started here is stopped by `stop()`.
@@ -12,8 +12,8 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
-const { ensureN8n } = require('../install-n8n');
-const { NODE24_BIN, N8N_BIN, N8N_VERSION } = require('../paths');
+const { ensureN8n } = require('./install');
+const { NODE24_BIN, N8N_BIN, N8N_VERSION } = require('./paths');
 
 const REPO = path.resolve(__dirname, '..', '..');
 

@@ -1,0 +1,90 @@
+import type { ICredentialDataDecryptedObject, IExecuteSingleFunctions, IPollFunctions } from 'n8n-workflow';
+
+import { invalidInput } from './errors';
+
+export const CREDENTIALS_TYPE = 'zonosApi';
+export const DEFAULT_BASE_URL = 'https://api.iglobalstores.com';
+
+export interface ZonosCredentials {
+	storeId: string;
+	secret: string;
+	/** Without trailing slashes. */
+	baseUrl: string;
+}
+
+type Context = IExecuteSingleFunctions | IPollFunctions;
+
+/**
+ * The credentials of one item, read and checked once: n8n hands every hook of an item the same
+ * context object (the pagination hook gets one made from it with Object.create), so the checked
+ * credentials are kept per context and found again along the prototype chain. A trigger's poll
+ * context lives as long as the activation, so polls read the credentials afresh each time.
+ */
+const checked = new WeakMap<object, Promise<ZonosCredentials>>();
+
+function cachedFor(context: object): Promise<ZonosCredentials> | undefined {
+	for (let current: object | null = context; current !== null && current !== Object.prototype; current = Object.getPrototypeOf(current)) {
+		const found = checked.get(current);
+		if (found) return found;
+	}
+	return undefined;
+}
+
+/** The credentials, checked before any request is built from them. */
+export function zonosCredentials(context: Context): Promise<ZonosCredentials> {
+	const perItem = 'getItemIndex' in context;
+	let credentials = perItem ? cachedFor(context) : undefined;
+	if (!credentials) {
+		credentials = context.getCredentials(CREDENTIALS_TYPE).then((data) => checkCredentials(context, data));
+		if (perItem) checked.set(context, credentials);
+	}
+	return credentials;
+}
+
+/** The store's secret, for redaction only: never throws, undefined when the credentials could not be read. */
+export function secretOf(context: Context): Promise<string | undefined> {
+	return zonosCredentials(context).then(
+		({ secret }) => secret,
+		() =>
+			context.getCredentials(CREDENTIALS_TYPE).then(
+				(data) => (typeof data.secret === 'string' ? data.secret : undefined),
+				() => undefined,
+			),
+	);
+}
+
+function checkCredentials(context: Context, data: ICredentialDataDecryptedObject): ZonosCredentials {
+	const node = context.getNode();
+	const itemIndex = 'getItemIndex' in context ? context.getItemIndex() : 0;
+	const storeId = String(data.storeId ?? '').trim();
+	if (!/^\d+$/.test(storeId)) {
+		throw invalidInput(
+			node,
+			itemIndex,
+			'Store ID (Zonos API credentials)',
+			storeId === '' ? 'is empty' : 'must contain digits only',
+			'Enter the numeric store ID Zonos issued, such as 999.',
+		);
+	}
+	const secret = typeof data.secret === 'string' ? data.secret : '';
+	if (secret.trim() === '') {
+		throw invalidInput(
+			node,
+			itemIndex,
+			'Secret (Zonos API credentials)',
+			'is empty',
+			'Enter the API secret GUID Zonos issued, such as f5bde245-f55e-414d-b722-80b25161c12c.',
+		);
+	}
+	const baseUrl = String(data.baseUrl ?? '').trim() || DEFAULT_BASE_URL;
+	if (!/^https?:\/\/[^\s/?#]+/i.test(baseUrl)) {
+		throw invalidInput(
+			node,
+			itemIndex,
+			'Base URL (Zonos API credentials)',
+			`"${baseUrl.slice(0, 80)}" is not a web address`,
+			`Leave it at ${DEFAULT_BASE_URL} unless you use a proxy or the bundled sandbox.`,
+		);
+	}
+	return { storeId, secret, baseUrl: baseUrl.replace(/\/+$/, '') };
+}
