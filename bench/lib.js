@@ -12,7 +12,7 @@ const { startSandbox } = require('../sandbox/server');
 const { prepareN8n } = require('../support/n8n/harness');
 const { NODE24_BIN, N8N_BIN } = require('../support/n8n/paths');
 
-const SAMPLE_MS = 5;
+const SAMPLE_MS = 3;
 const SECRET = 'b3nchb3n-0000-4000-8000-000000000000';
 const FROM = Date.parse('2026-01-02T00:00:00Z');
 const SPAN = 300 * 86_400_000;
@@ -116,8 +116,8 @@ const parseId = (id) => {
 
 /**
  * Runs `n8n execute-batch` for the given workflow IDs in one n8n process, sampling its memory;
- * returns one record per execution (bench/n8n-hook.js) with the peak RSS during it and the RSS
- * before it.
+ * returns one record per execution (bench/n8n-hook.js) with the peak RSS during it, the RSS
+ * before it, and each node's main-thread CPU time (`cpu`, ms) in its window.
  */
 async function executeBatch(n8n, ids, tag, { nodeArgs = [] } = {}) {
 	const out = path.join(n8n.root, `batch-${tag}.jsonl`);
@@ -162,8 +162,19 @@ async function executeBatch(n8n, ids, tag, { nodeArgs = [] } = {}) {
 		}
 		r.peakMB = peak / 1024;
 		r.beforeMB = before / 1024;
+		for (const node of Object.values(r.nodes)) node.cpu = cpuAt(samples, node.startTime + node.ms) - cpuAt(samples, node.startTime);
 	}
 	return records;
+}
+
+/** The main thread's CPU time (ms) at moment t, interpolated between the samples around it. */
+function cpuAt(samples, t) {
+	let i = samples.findIndex((sample) => sample[0] >= t);
+	if (i < 0) i = samples.length - 1;
+	if (i === 0) return samples[0][3] / 1e6;
+	const [t0, , , c0] = samples[i - 1];
+	const [t1, , , c1] = samples[i];
+	return (t1 === t0 ? c1 : c0 + ((c1 - c0) * (t - t0)) / (t1 - t0)) / 1e6;
 }
 
 /** Real n8n with the package installed, a credential per store and the given rounds of workflows imported. */

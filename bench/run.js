@@ -143,6 +143,7 @@ async function triggerCosts(sandbox, size, oldStore, recentStore) {
 			}
 			row[v.key] = {
 				node: stat(w.map((r) => nodeTime(r, v))),
+				cpu: stat(w.map((r) => v.nodes.reduce((sum, name) => sum + r.nodes[name].cpu, 0))),
 				whole: stat(w.map((r) => r.stoppedAt - r.startedAt)),
 				growth: stat(w.map((r) => r.peakMB - r.beforeMB)),
 				freshWhole: stat(f.map((r) => r.stoppedAt - r.startedAt)),
@@ -153,6 +154,7 @@ async function triggerCosts(sandbox, size, oldStore, recentStore) {
 		}
 		if (floors[i].items !== s.size || floors[i].bytes !== answerBytes[i]) throw new Error(`floor at ${s.size}: ${floors[i].items} items, ${floors[i].bytes} bytes`);
 		row.c = stat(floors[i].times);
+		row.cCpu = stat(floors[i].cpu);
 		return row;
 	});
 
@@ -165,6 +167,14 @@ async function triggerCosts(sandbox, size, oldStore, recentStore) {
 	lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 	for (const r of rows) {
 		lines.push(`| ${count(r.size)} | ${(r.bytes / 1e6).toFixed(2)} MB | ${ms(r.a.node)} | ${ms(r.b.node)} | ${ms(r.b2.node)} | ${ms(r.c)} | ${ratio(r.a.node.median, r.b.node.median)} | ${ratio(r.a.node.median, r.b2.node.median)} | ${ratio(r.a.node.median, r.c.median)} | ${range(r.load)} |`);
+	}
+	lines.push('');
+	lines.push("Same executions, the CPU time of n8n's main (JavaScript) thread inside those node windows (`/proc/<pid>/task/<pid>/schedstat`, sampled every 3 ms and interpolated at the window's ends), ms — what the machine's other work does not stretch; (c): its main thread's CPU time:");
+	lines.push('');
+	lines.push('| orders | (a) | (b) | (b′) | (c) | a/b | a/b′ | a/c |');
+	lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|');
+	for (const r of rows) {
+		lines.push(`| ${count(r.size)} | ${ms(r.a.cpu)} | ${ms(r.b.cpu)} | ${ms(r.b2.cpu)} | ${ms(r.cCpu)} | ${ratio(r.a.cpu.median, r.b.cpu.median)} | ${ratio(r.a.cpu.median, r.b2.cpu.median)} | ${ratio(r.a.cpu.median, r.cCpu.median)} |`);
 	}
 	lines.push('');
 	lines.push('Same process, the whole execution (`startedAt` → `stoppedAt`, Manual Trigger and engine included), ms, and the growth of n8n\'s RSS during the execution over its RSS just before (peak sampled every 5 ms), MB:');
@@ -195,14 +205,16 @@ async function triggerCosts(sandbox, size, oldStore, recentStore) {
 	const at = (size) => rows.find((r) => r.size === size);
 	const ab = (size) => (at(size) ? ratio(at(size).a.node.median, at(size).b.node.median) : 'n/a');
 	const big = at(100_000);
+	const cpuAb = (size) => (at(size) ? ratio(at(size).a.cpu.median, at(size).b.cpu.median) : 'n/a');
 	lines.push('');
+	lines.push(`cpu: a/b 1k=${cpuAb(1000)} 10k=${cpuAb(10_000)} 100k=${cpuAb(100_000)}; a/c 100k=${big ? ratio(big.a.cpu.median, big.cCpu.median) : 'n/a'}`);
 	lines.push(
 		`bench: a/b 1k=${ab(1000)} 10k=${ab(10_000)} 100k=${ab(100_000)}; a/c 100k=${big ? ratio(big.a.node.median, big.c.median) : 'n/a'}; mem a/b 100k=${big ? ratio(big.a.freshPeak?.median, big.b.freshPeak?.median) : 'n/a'}`,
 	);
 	const table = lines.join('\n');
 	process.stdout.write(`${table}\n`);
 
-	if (SIZES.join() === '1000,10000,100000' && REPS >= 5) {
+	if (SIZES.join() === '1000,10000,100000' && REPS >= 5 && FRESH > 0) {
 		const file = path.join(__dirname, '..', 'BENCHMARKS.md');
 		const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
 		const open = '<!-- bench:start -->';
