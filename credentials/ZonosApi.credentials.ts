@@ -1,8 +1,10 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
+	IDataObject,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -48,15 +50,15 @@ export class ZonosApi implements ICredentialType {
 	];
 
 	// Zonos reads the store ID and secret from the JSON body of every request; there is no auth header.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			body: {
-				store: '={{String($credentials.storeId).trim()}}',
-				secret: '={{$credentials.secret}}',
-			},
-		},
-	};
+	// A function, not a generic authenticate with `={{ … }}` values: n8n would evaluate those two
+	// expressions in its expression sandbox (isolated-vm) on every request (BENCHMARKS.md).
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const body = (requestOptions.body ?? {}) as IDataObject;
+		body.store = String(credentials.storeId).trim();
+		body.secret = credentials.secret;
+		requestOptions.body = body;
+		return requestOptions;
+	}
 
 	// Zonos answers a wrong pair with HTTP 200 and an `error` field, so the rules read the body.
 	test: ICredentialTestRequest = {
