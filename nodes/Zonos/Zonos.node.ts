@@ -2,7 +2,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { orderDescription } from './resources/order';
-import { BASE_URL_EXPRESSION, ZONOS_REQUEST } from './shared/transport';
+import { DEFAULT_BASE_URL } from './shared/credentials';
+import { ZONOS_REQUEST } from './shared/transport';
 
 export class Zonos implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,7 +29,8 @@ export class Zonos implements INodeType {
 		requestDefaults: {
 			...ZONOS_REQUEST,
 			headers: { ...ZONOS_REQUEST.headers },
-			baseURL: BASE_URL_EXPRESSION,
+			// a plain value: the request goes to the credentials' Base URL (checkCredentials in shared/transport)
+			baseURL: DEFAULT_BASE_URL,
 		},
 		properties: [
 			{

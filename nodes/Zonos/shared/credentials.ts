@@ -10,6 +10,8 @@ export interface ZonosCredentials {
 	secret: string;
 	/** Without trailing slashes. */
 	baseUrl: string;
+	/** The credentials as n8n decrypted them, for the requests made with them. */
+	decrypted: ICredentialDataDecryptedObject;
 }
 
 type Context = IExecuteSingleFunctions | IPollFunctions;
@@ -86,5 +88,5 @@ function checkCredentials(context: Context, data: ICredentialDataDecryptedObject
 			`Leave it at ${DEFAULT_BASE_URL} unless you use a proxy or the bundled sandbox.`,
 		);
 	}
-	return { storeId, secret, baseUrl: baseUrl.replace(/\/+$/, '') };
+	return { storeId, secret, baseUrl: baseUrl.replace(/\/+$/, ''), decrypted: data };
 }
