@@ -42,7 +42,7 @@ function summarise(profile, windows) {
 		for (let at = id; at !== undefined; at = parent.get(at)) {
 			const frame = byId.get(at).callFrame;
 			if (!found) found = KINDS.find(([, test]) => test(frame))?.[0];
-			if (!ownFrame && /n8n-nodes-zonos/.test(frame.url)) ownFrame = frame;
+			if (!ownFrame && /\/node_modules\/n8n-nodes-zonos\//.test(frame.url)) ownFrame = frame;
 		}
 		const own = ownFrame && `${ownFrame.functionName || '(anonymous)'} ${ownFrame.url.replace(/^.*\/dist\//, '')}`;
 		const result = { kind: found ?? (ownFrame ? "the node's own code" : "n8n's engine and the rest"), own };
