@@ -177,7 +177,7 @@ async function triggerCosts(sandbox, size, oldStore, recentStore) {
 		lines.push(`| ${count(r.size)} | ${ms(r.a.cpu)} | ${ms(r.b.cpu)} | ${ms(r.b2.cpu)} | ${ms(r.cCpu)} | ${ratio(r.a.cpu.median, r.b.cpu.median)} | ${ratio(r.a.cpu.median, r.b2.cpu.median)} | ${ratio(r.a.cpu.median, r.cCpu.median)} |`);
 	}
 	lines.push('');
-	lines.push('Same process, the whole execution (`startedAt` → `stoppedAt`, Manual Trigger and engine included), ms, and the growth of n8n\'s RSS during the execution over its RSS just before (peak sampled every 5 ms), MB:');
+	lines.push('Same process, the whole execution (`startedAt` → `stoppedAt`, Manual Trigger and engine included), ms, and the growth of n8n\'s RSS during the execution over its RSS just before (peak sampled every 3 ms), MB:');
 	lines.push('');
 	lines.push('| orders | whole (a) | whole (b) | whole (b′) | RSS growth (a) | RSS growth (b) | RSS growth (b′) |');
 	lines.push('|---:|---:|---:|---:|---:|---:|---:|');
