@@ -1,6 +1,6 @@
 'use strict';
 // (c) the floor: a plain Node script that makes the same request, parses the JSON and maps each
-// order to an n8n-shaped item. argv: baseUrl storeId secret runs → prints what measure.js prints
+// order to an n8n-shaped item; run under the Node that runs n8n. argv: baseUrl storeId secret runs
 const { measureMain } = require('./measure');
 
 const [baseUrl, storeId, secret, runs] = process.argv.slice(2);
@@ -11,6 +11,8 @@ measureMain(async () => {
 		headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		body: JSON.stringify({ store: storeId, secret, sinceDate: '20260101', statuses: true }),
 	});
-	const answer = JSON.parse(await response.text());
-	return answer.orders.map((json) => ({ json, pairedItem: { item: 0 } })).length;
+	const text = await response.text();
+	const answer = JSON.parse(text);
+	const items = answer.orders.map((json) => ({ json, pairedItem: { item: 0 } }));
+	return { items: items.length, bytes: Buffer.byteLength(text) };
 }, Number(runs));

@@ -1,21 +1,33 @@
 'use strict';
 /**
  * Runs `once` after a warm-up, `runs` times, and prints what bench/run.js reads:
- * {"times":[ms...],"items":n,"peakMB":n,"baselineMB":n} (peak RSS, and the RSS after the warm-up).
+ * {"times":[ms...],"cpu":[main-thread CPU ms...],"items":n,"bytes":n,"peakMB":n,"baselineMB":n,"load":[before,after]} (peak RSS,
+ * and the RSS after the warm-up). `once` returns { items, bytes }.
  */
+const fs = require('node:fs');
+const os = require('node:os');
+
+/** This (main) thread's time on a CPU so far, ns; what bench/rss-sampler.js reads of n8n. */
+const cpuNs = () => Number(fs.readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]);
+
 async function measure(once, runs) {
 	await once();
 	global.gc?.();
 	const baselineMB = process.resourceUsage().maxRSS / 1024;
+	const load = [os.loadavg()[0]];
 	const times = [];
-	let items = 0;
+	const cpu = [];
+	let result = {};
 	for (let i = 0; i < runs; i++) {
+		const cpuBefore = cpuNs();
 		const started = process.hrtime.bigint();
-		items = await once();
+		result = await once();
 		times.push(Number(process.hrtime.bigint() - started) / 1e6);
+		cpu.push((cpuNs() - cpuBefore) / 1e6);
 		global.gc?.();
 	}
-	process.stdout.write(JSON.stringify({ times, items, peakMB: process.resourceUsage().maxRSS / 1024, baselineMB }));
+	load.push(os.loadavg()[0]);
+	process.stdout.write(JSON.stringify({ times, cpu, ...result, peakMB: process.resourceUsage().maxRSS / 1024, baselineMB, load }));
 }
 
 function measureMain(once, runs) {

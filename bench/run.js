@@ -1,239 +1,229 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm run bench`: Get Order Numbers on answers of 1,000, 10,000 and 100,000 orders (with
- * statuses), side by side, in one run on one sandbox:
- *   (a) this node — through n8n's engine in-process (n8n-core), and as a workflow in real n8n;
- *   (b) the hand-built alternative in real n8n: Code (body and dates) → HTTP Request → Split Out;
- *   (c) the floor: a plain Node script (fetch, JSON.parse, map each order to an item).
- * Then the trigger's polling cost and the package's start-up cost. Prints a table and writes it
- * into BENCHMARKS.md. Timings are medians after a warm-up, with min and max.
+ * `npm run bench`: what a user chooses between, side by side, in one run on one sandbox, on answers
+ * of 1,000, 10,000 and 100,000 orders with statuses:
+ *   (a)  Manual Trigger → Zonos (Get Order Numbers, since a date, with statuses);
+ *   (b)  Manual Trigger → HTTP Request (JSON body with a date expression, store and secret typed
+ *        into the body) → Split Out — the same list built by hand, no Code node;
+ *   (b′) Manual Trigger → Code (body and date) → HTTP Request → Split Out, for reference;
+ *   (c)  the floor: a plain script (fetch, JSON.parse, one item per order) under n8n's Node 24.
+ * (a), (b), (b′) run in real n8n 2.40.7: per-node `executionTime` from the run data in ONE warm
+ * `n8n execute-batch` process, the variants interleaved; whole-execution time and peak memory in
+ * fresh processes. n8n's memory is sampled from /proc during each execution (bench/rss-sampler.js).
+ * Then the trigger's polling costs (engine harness) and the package's start-up in a fresh process.
+ * Prints tables and the `bench:` line, and writes the tables into BENCHMARKS.md.
  */
-const { execFile } = require('node:child_process');
+const { execFile, execFileSync } = require('node:child_process');
 const { promisify } = require('node:util');
-
-// asynchronous: this process also hosts the sandbox the workers talk to
-const run = promisify(execFile);
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { startSandbox } = require('../sandbox/server');
 const { pollTrigger } = require('../support/engine');
-const { prepareN8n } = require('../support/n8n/harness');
+const { NODE24_BIN, N8N_DIR, N8N_VERSION } = require('../support/n8n/paths');
+const { SECRET, PACKAGE, VARIANTS, log, benchSandbox, benchN8n, executeBatch, idOf, parseId } = require('./lib');
+
+// asynchronous: this process also hosts the sandbox the workers and n8n talk to
+const run = promisify(execFile);
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const N8N_RUNS = Number(process.env.BENCH_N8N_RUNS ?? 3);
-const SECRET = 'b3nchb3n-0000-4000-8000-000000000000';
-const FROM = Date.parse('2026-01-02T00:00:00Z');
-const SPAN = 300 * 86_400_000;
-
+const REPS = Number(process.env.BENCH_REPS ?? 5); // warm-process repetitions of each variant, after one warm-up round
+const FRESH = Number(process.env.BENCH_FRESH ?? 3); // fresh processes per variant and size
+const FLOOR_RUNS = Number(process.env.BENCH_FLOOR_RUNS ?? 5);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const stat = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
-const fmt = (s) => `${s.median.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
-const log = (line) => process.stderr.write(`${line}\n`);
+const stat = (xs) => (xs.length ? { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length } : undefined);
+const ms = (s) => (s ? `${s.median.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})` : '–');
+const mb = ms;
+const range = (xs) => (xs.length ? `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}` : '–');
+const ratio = (x, y) => (x === undefined || y === undefined ? 'n/a' : (x / y).toFixed(2));
+const count = (n) => n.toLocaleString('en-US');
 
-async function worker(file, sandbox, storeId) {
-	const { stdout } = await run(process.execPath, ['--expose-gc', path.join(__dirname, file), sandbox.url, storeId, SECRET, String(RUNS)], {
+async function floor(sandbox, store) {
+	const { stdout } = await run(NODE24_BIN, ['--expose-gc', path.join(__dirname, 'floor-worker.js'), sandbox.url, store.storeId, SECRET, String(FLOOR_RUNS)], {
 		encoding: 'utf8',
 		maxBuffer: 1 << 20,
 	});
-	const result = JSON.parse(stdout);
-	return { time: stat(result.times), items: result.items, memMB: result.peakMB - result.baselineMB, peakMB: result.peakMB };
-}
-
-function handBuilt(id, storeId, url) {
-	return {
-		id,
-		name: `bench: hand-built ${storeId}`,
-		nodes: [
-			{ id: 's', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: 'c',
-				name: 'Body and dates',
-				type: 'n8n-nodes-base.code',
-				typeVersion: 2,
-				position: [200, 0],
-				parameters: {
-					jsCode: `const since = new Date('2026-01-01T00:00:00Z');\nconst sinceDate = since.toISOString().slice(0, 10).replace(/-/g, '');\nreturn [{ json: { body: { store: '${storeId}', secret: '${SECRET}', sinceDate, statuses: true } } }];`,
-				},
-			},
-			{
-				id: 'h',
-				name: 'HTTP Request',
-				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: 4.2,
-				position: [400, 0],
-				parameters: {
-					method: 'POST',
-					url: `${url}/v1/orderNumbers`,
-					sendHeaders: true,
-					headerParameters: { parameters: [{ name: 'Accept', value: 'application/json' }] },
-					sendBody: true,
-					specifyBody: 'json',
-					jsonBody: '={{ JSON.stringify($json.body) }}',
-					options: {},
-				},
-			},
-			{ id: 'o', name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [600, 0], parameters: { fieldToSplitOut: 'orders', options: {} } },
-		],
-		connections: {
-			Start: { main: [[{ node: 'Body and dates', type: 'main', index: 0 }]] },
-			'Body and dates': { main: [[{ node: 'HTTP Request', type: 'main', index: 0 }]] },
-			'HTTP Request': { main: [[{ node: 'Split Out', type: 'main', index: 0 }]] },
-		},
-		settings: { timezone: 'UTC', executionOrder: 'v1' },
-		active: false,
-	};
-}
-
-function zonosInN8n(id, storeId) {
-	return {
-		id,
-		name: `bench: Zonos node ${storeId}`,
-		nodes: [
-			{ id: 's', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: 'z',
-				name: 'Zonos',
-				type: 'n8n-nodes-zonos.zonos',
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: { resource: 'order', operation: 'getOrderNumbers', mode: 'sinceDate', sinceDate: '2026-01-01', includeStatuses: true, options: {} },
-				credentials: { zonosApi: { id: `bench${storeId}`, name: `bench ${storeId}` } },
-			},
-		],
-		connections: { Start: { main: [[{ node: 'Zonos', type: 'main', index: 0 }]] } },
-		settings: { timezone: 'UTC', executionOrder: 'v1' },
-		active: false,
-	};
-}
-
-async function inN8n(n8n, workflowId, lastNode) {
-	const times = [];
-	const peaks = [];
-	let items = 0;
-	for (let i = 0; i <= N8N_RUNS; i++) {
-		const rssFile = path.join(n8n.root, `rss-${workflowId}-${i}`);
-		const result = await n8n.execute(workflowId, {
-			nodeArgs: ['--require', path.join(__dirname, 'rss-at-exit.js')],
-			extraEnv: { ZONOS_BENCH_RSS_FILE: rssFile, N8N_LOG_LEVEL: 'info', N8N_LOG_OUTPUT: 'console' },
-			timeoutMs: 300_000,
-		});
-		if (!result.run || result.run.status !== 'success') throw new Error(`bench workflow ${workflowId} failed: ${result.stdout.slice(-1500)}`);
-		if (i === 0) continue; // warm-up
-		times.push(Date.parse(result.run.stoppedAt) - Date.parse(result.run.startedAt));
-		peaks.push(Number(fs.readFileSync(rssFile, 'utf8')));
-		items = result.run.data.resultData.runData[lastNode][0].data.main[0].length;
-	}
-	return { time: stat(times), peakMB: median(peaks), items };
+	return JSON.parse(stdout);
 }
 
 function machine() {
 	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-	return `${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version} (engine, floor), n8n 2.40.7 on Node 24 (real n8n)`;
+	return `${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; n8n ${N8N_VERSION} and the floor on Node ${execFileSync(NODE24_BIN, ['--version'], { encoding: 'utf8' }).trim()}`;
+}
+
+/** The trigger's polls (n8n's engine, the engine harness): requests and bytes Zonos sends. */
+async function triggerCosts(sandbox, size, oldStore, recentStore) {
+	const credentials = (store) => ({ zonosApi: { storeId: store.storeId, secret: SECRET, baseUrl: sandbox.url } });
+	const poll = async (store, staticData, expected) => {
+		const before = sandbox.apiRequests().length;
+		const result = await pollTrigger({ parameters: { event: 'newOrder', orderType: 'all' }, credentials: credentials(store), staticData });
+		if (result.error) throw result.error;
+		const emitted = result.items?.length ?? 0;
+		if (emitted !== expected) throw new Error(`poll of store ${store.storeId} emitted ${emitted}, expected ${expected}`);
+		const requests = sandbox.apiRequests().slice(before);
+		return {
+			requests: requests.length,
+			bytes: requests.reduce((sum, r) => sum + r.responseBytes, 0),
+			sent: requests.reduce((sum, r) => sum + Buffer.byteLength(r.body), 0),
+		};
+	};
+	const orders = sandbox.book.storeOrders(oldStore.storeId);
+	const node = (lastOrderId) => ({ 'node:Zonos Trigger': { lastOrderId } });
+	return {
+		history: size,
+		quiet: await poll(oldStore, node(orders[orders.length - 1].id), 0),
+		tenNew: await poll(oldStore, node(orders[orders.length - 11].id), 10),
+		firstRecent: await poll(recentStore, {}, 0),
+		firstOld: await poll(oldStore, {}, 0),
+	};
 }
 
 (async () => {
-	const stores = SIZES.map((n, i) => ({ storeId: String(1001 + i), secret: SECRET, size: n }));
-	const pollStores = SIZES.map((n, i) => ({ storeId: String(2001 + i), secret: SECRET, size: n }));
-	const seed = { clock: '2026-12-31T00:00:00Z', stores: [...stores, ...pollStores], orders: {} };
-	const sandbox = await startSandbox({ seed });
-	for (const s of stores) sandbox.book.bulkAdd(s.storeId, s.size, FROM, Math.floor(SPAN / s.size));
-	for (const s of pollStores) sandbox.book.bulkAdd(s.storeId, s.size + 10, FROM, Math.floor(SPAN / s.size));
+	const started = Date.now();
+	const { sandbox, stores, oldStores, recentStores } = await benchSandbox(SIZES);
 
-	log(`Preparing real n8n for (a) and (b)…`);
-	const n8n = await prepareN8n({ name: 'bench' });
-	await n8n.importCredentials(stores.map((s) => ({ id: `bench${s.storeId}`, name: `bench ${s.storeId}`, type: 'zonosApi', data: { storeId: s.storeId, secret: SECRET, baseUrl: sandbox.url } })));
-	await n8n.importWorkflows(stores.flatMap((s) => [zonosInN8n(`benchZonos${s.storeId}`, s.storeId), handBuilt(`benchHand${s.storeId}`, s.storeId, sandbox.url)]));
+	log('(c) the floor under Node 24…');
+	const floors = [];
+	for (const s of stores) floors.push(await floor(sandbox, s));
 
-	const rows = [];
+	log('Preparing real n8n…');
+	const { n8n, workflows } = await benchN8n(sandbox, stores, REPS + 1);
+	let batch;
+	const fresh = [];
+	let startups;
 	try {
-		for (const s of stores) {
-			log(`${s.size} orders: (c) floor…`);
-			const c = await worker('floor-worker.js', sandbox, s.storeId);
-			log(`${s.size} orders: (a) node in n8n's engine…`);
-			const a = await worker('engine-worker.js', sandbox, s.storeId);
-			log(`${s.size} orders: (a) node in real n8n…`);
-			const aN8n = await inN8n(n8n, `benchZonos${s.storeId}`, 'Zonos');
-			log(`${s.size} orders: (b) hand-built in real n8n…`);
-			const b = await inN8n(n8n, `benchHand${s.storeId}`, 'Split Out');
-			for (const r of [a, c, aN8n, b]) if (r.items !== s.size) throw new Error(`expected ${s.size} items, got ${r.items}`);
-			rows.push({ size: s.size, a, c, aN8n, b });
+		log(`Warm process: ${workflows.length} executions (round 0 is the warm-up) in one n8n execute-batch…`);
+		batch = await executeBatch(n8n, workflows.map((w) => w.id), 'warm');
+		const order = batch.map((r) => r.workflowId);
+		const expected = workflows.map((w) => w.id);
+		if (order.join() !== expected.join()) log(`note: execute-batch ran the workflows in another order: ${order.slice(0, 6).join(', ')}…`);
+
+		log(`Fresh processes: ${FRESH} × ${stores.length} sizes × ${VARIANTS.length} variants…`);
+		for (let f = 0; f < FRESH; f++) {
+			for (let i = 0; i < stores.length; i++) {
+				for (const v of VARIANTS) fresh.push(...(await executeBatch(n8n, [idOf(1, i, v.key)], `fresh-${f}-${i}-${v.key}`)));
+			}
+		}
+
+		log('Start-up in fresh processes…');
+		const packageDir = path.join(n8n.userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE);
+		startups = [];
+		for (let i = 0; i < 7; i++) {
+			const load = os.loadavg()[0];
+			const { stdout } = await run(NODE24_BIN, [path.join(__dirname, 'startup-worker.js'), packageDir, path.join(N8N_DIR, 'node_modules', 'n8n-core')], { encoding: 'utf8' });
+			if (i > 0) startups.push({ ms: Number(stdout), load }); // the first warms the disk cache
 		}
 	} finally {
 		await n8n.stop();
 	}
 
-	log('Polling cost…');
+	log('Trigger polls (engine harness)…');
 	const polls = [];
-	for (const s of pollStores) {
-		const orders = sandbox.book.storeOrders(s.storeId);
-		const credentials = { zonosApi: { storeId: s.storeId, secret: SECRET, baseUrl: sandbox.url } };
-		const before = sandbox.apiRequests().length;
-		const poll = await pollTrigger({
-			parameters: { event: 'newOrder', orderType: 'all' },
-			credentials,
-			staticData: { 'node:Zonos Trigger': { lastOrderId: orders[s.size - 1].id } },
-		});
-		const requests = sandbox.apiRequests().slice(before);
-		if (poll.error || poll.items.length !== 10) throw new Error(`poll of ${s.storeId} emitted ${poll.items?.length}: ${poll.error?.message}`);
-		// for comparison: one rolling 7-day window up to the newest order, as Zonos' store plugins poll
-		const weekStart = new Date(orders[orders.length - 1].placedAt - 7 * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
-		const week = await fetch(`${sandbox.url}/v1/orderNumbers`, {
-			method: 'POST',
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-			body: JSON.stringify({ store: s.storeId, secret: SECRET, sinceDate: weekStart }),
-		}).then((r) => r.text());
-		polls.push({ history: s.size, requests: requests.length, bytes: requests.reduce((sum, r) => sum + r.responseBytes, 0), emitted: poll.items.length, weekBytes: Buffer.byteLength(week) });
-	}
-
-	log('Start-up cost…');
-	const startups = [];
-	for (let i = 0; i < 7; i++) {
-		startups.push(Number((await run(process.execPath, [path.join(__dirname, 'startup-worker.js')], { encoding: 'utf8' })).stdout));
-	}
-	const startup = stat(startups.slice(1));
+	for (let i = 0; i < SIZES.length; i++) polls.push(await triggerCosts(sandbox, SIZES[i], oldStores[i], recentStores[i]));
+	const answerBytes = stores.map((s) => {
+		const last = sandbox.apiRequests().filter((r) => r.path === '/v1/orderNumbers' && JSON.parse(r.body).store === s.storeId).pop();
+		return last.responseBytes;
+	});
 	await sandbox.close();
 
+	// ---- figures ----
+	const rows = stores.map((s, i) => {
+		const warm = batch.map((r) => ({ ...r, ...parseId(r.workflowId) })).filter((r) => r.sizeIndex === i && r.round > 0);
+		const freshRuns = fresh.map((r) => ({ ...r, ...parseId(r.workflowId) })).filter((r) => r.sizeIndex === i);
+		const by = (records, key) => records.filter((r) => r.key === key);
+		const nodeTime = (r, v) => v.nodes.reduce((sum, name) => sum + r.nodes[name].ms, 0);
+		const row = { size: s.size, bytes: answerBytes[i], floor: floors[i], load: [...warm.map((r) => r.load), ...floors[i].load] };
+		for (const v of VARIANTS) {
+			const w = by(warm, v.key);
+			const f = by(freshRuns, v.key);
+			for (const r of [...w, ...f]) {
+				const last = r.nodes[v.nodes[v.nodes.length - 1]];
+				if (last.items !== s.size) throw new Error(`${r.workflowId}: ${last.items} items, expected ${s.size}`);
+			}
+			row[v.key] = {
+				node: stat(w.map((r) => nodeTime(r, v))),
+				cpu: stat(w.map((r) => v.nodes.reduce((sum, name) => sum + r.nodes[name].cpu, 0))),
+				whole: stat(w.map((r) => r.stoppedAt - r.startedAt)),
+				growth: stat(w.map((r) => r.peakMB - r.beforeMB)),
+				freshWhole: stat(f.map((r) => r.stoppedAt - r.startedAt)),
+				freshPeak: stat(f.map((r) => r.peakMB)),
+				freshGrowth: stat(f.map((r) => r.peakMB - r.beforeMB)),
+				freshLoad: f.map((r) => r.load),
+			};
+		}
+		if (floors[i].items !== s.size || floors[i].bytes !== answerBytes[i]) throw new Error(`floor at ${s.size}: ${floors[i].items} items, ${floors[i].bytes} bytes`);
+		row.c = stat(floors[i].times);
+		row.cCpu = stat(floors[i].cpu);
+		return row;
+	});
+
 	const lines = [];
-	lines.push(`Run of ${new Date().toISOString().slice(0, 10)} on ${machine()}.`);
-	lines.push(`Medians of ${RUNS} runs in-process and ${N8N_RUNS} runs in real n8n, each after a warm-up; (min–max) in brackets. Memory: peak RSS growth over the warmed-up process (in-process), peak RSS of the whole n8n process (real n8n).`);
+	lines.push(`Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}; ${Math.round((Date.now() - started) / 1000)} s. Load = the 1-minute load average while the figures of a row were taken (min–max).`);
 	lines.push('');
-	lines.push('| orders | (a) node, n8n engine: ms | (c) floor: ms | (a)/(c) | (a) node, real n8n: ms | (b) hand-built, real n8n: ms | (a)/(b) | memory (a) engine / (c) floor: MB | peak RSS (a) / (b) real n8n: MB |');
-	lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+	lines.push(`**Warm n8n process** — one \`n8n execute-batch\`, the variants interleaved, ${REPS} rounds after a warm-up round; per-node \`executionTime\` from the run data (the sum over the variant's nodes after Manual Trigger), median (min–max) ms. (c): ${FLOOR_RUNS} runs after a warm-up in a Node 24 process of its own.`);
+	lines.push('');
+	lines.push('| orders | answer | (a) Zonos node | (b) HTTP Request + Split Out | (b′) Code + HTTP Request + Split Out | (c) floor | a/b | a/b′ | a/c | load |');
+	lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+	for (const r of rows) {
+		lines.push(`| ${count(r.size)} | ${(r.bytes / 1e6).toFixed(2)} MB | ${ms(r.a.node)} | ${ms(r.b.node)} | ${ms(r.b2.node)} | ${ms(r.c)} | ${ratio(r.a.node.median, r.b.node.median)} | ${ratio(r.a.node.median, r.b2.node.median)} | ${ratio(r.a.node.median, r.c.median)} | ${range(r.load)} |`);
+	}
+	lines.push('');
+	lines.push("Same executions, the CPU time of n8n's main (JavaScript) thread inside those node windows (`/proc/<pid>/task/<pid>/schedstat`, sampled every 3 ms and interpolated at the window's ends), ms — what the machine's other work does not stretch; (c): its main thread's CPU time:");
+	lines.push('');
+	lines.push('| orders | (a) | (b) | (b′) | (c) | a/b | a/b′ | a/c |');
+	lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|');
+	for (const r of rows) {
+		lines.push(`| ${count(r.size)} | ${ms(r.a.cpu)} | ${ms(r.b.cpu)} | ${ms(r.b2.cpu)} | ${ms(r.cCpu)} | ${ratio(r.a.cpu.median, r.b.cpu.median)} | ${ratio(r.a.cpu.median, r.b2.cpu.median)} | ${ratio(r.a.cpu.median, r.cCpu.median)} |`);
+	}
+	lines.push('');
+	lines.push('Same process, the whole execution (`startedAt` → `stoppedAt`, Manual Trigger and engine included), ms, and the growth of n8n\'s RSS during the execution over its RSS just before (peak sampled every 3 ms), MB:');
+	lines.push('');
+	lines.push('| orders | whole (a) | whole (b) | whole (b′) | RSS growth (a) | RSS growth (b) | RSS growth (b′) |');
+	lines.push('|---:|---:|---:|---:|---:|---:|---:|');
+	for (const r of rows) lines.push(`| ${count(r.size)} | ${ms(r.a.whole)} | ${ms(r.b.whole)} | ${ms(r.b2.whole)} | ${mb(r.a.growth)} | ${mb(r.b.growth)} | ${mb(r.b2.growth)} |`);
+	lines.push('');
+	lines.push(`**Fresh n8n process** per execution (${FRESH} each, interleaved): the whole execution, ms; n8n's peak RSS during the execution (not the output printing after it), MB, and its growth over the RSS before the execution. (b′)'s Code node runs in n8n's task runner, a process of its own, whose memory is not counted here.`);
+	lines.push('');
+	lines.push('| orders | whole (a) | whole (b) | whole (b′) | a/b | peak RSS (a) | peak RSS (b) | peak RSS (b′) | growth (a) / (b) / (b′) | load |');
+	lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 	for (const r of rows) {
 		lines.push(
-			`| ${r.size.toLocaleString('en-US')} | ${fmt(r.a.time)} | ${fmt(r.c.time)} | ${(r.a.time.median / r.c.time.median).toFixed(2)} | ${fmt(r.aN8n.time)} | ${fmt(r.b.time)} | ${(r.aN8n.time.median / r.b.time.median).toFixed(2)} | ${r.a.memMB.toFixed(0)} / ${r.c.memMB.toFixed(0)} | ${r.aN8n.peakMB.toFixed(0)} / ${r.b.peakMB.toFixed(0)} |`,
+			`| ${count(r.size)} | ${ms(r.a.freshWhole)} | ${ms(r.b.freshWhole)} | ${ms(r.b2.freshWhole)} | ${ratio(r.a.freshWhole?.median, r.b.freshWhole?.median)} | ${mb(r.a.freshPeak)} | ${mb(r.b.freshPeak)} | ${mb(r.b2.freshPeak)} | ${ms(r.a.freshGrowth)} / ${ms(r.b.freshGrowth)} / ${ms(r.b2.freshGrowth)} | ${range([...r.a.freshLoad, ...r.b.freshLoad, ...r.b2.freshLoad])} |`,
 		);
 	}
-	const perK = (r, key) => r[key].time.median / (r.size / 1000);
-	if (rows.length > 1) {
-		const first = rows[1] ?? rows[0];
-		const last = rows[rows.length - 1];
-		lines.push('');
-		lines.push(`Growth: (a) engine ${perK(first, 'a').toFixed(1)} → ${perK(last, 'a').toFixed(1)} ms per 1,000 orders from ${first.size.toLocaleString('en-US')} to ${last.size.toLocaleString('en-US')} orders; (c) ${perK(first, 'c').toFixed(1)} → ${perK(last, 'c').toFixed(1)}; (a) real n8n ${perK(first, 'aN8n').toFixed(1)} → ${perK(last, 'aN8n').toFixed(1)}; (b) ${perK(first, 'b').toFixed(1)} → ${perK(last, 'b').toFixed(1)}.`);
-	}
 	lines.push('');
-	lines.push('Polling cost of the Zonos Trigger (New Order) with 10 new orders:');
+	lines.push('**Zonos Trigger (New Order)**, through n8n\'s engine (n8n-core\'s PollContext and TriggersAndPollers, the engine harness): requests per poll and bytes Zonos sent back.');
 	lines.push('');
-	lines.push('| orders of history | requests per poll | bytes per poll | orders emitted | bytes of a 7-day window (store plugins) |');
+	lines.push('| orders of history | quiet poll | poll with 10 new orders | first poll after activation, newest order within 7 days | first poll, newest order older than 7 days |');
 	lines.push('|---:|---:|---:|---:|---:|');
-	for (const p of polls) lines.push(`| ${p.history.toLocaleString('en-US')} | ${p.requests} | ${p.bytes.toLocaleString('en-US')} | ${p.emitted} | ${p.weekBytes.toLocaleString('en-US')} |`);
+	const pollCell = (p) => `${p.requests} req, ${count(p.bytes)} B`;
+	for (const p of polls) lines.push(`| ${count(p.history)} | ${pollCell(p.quiet)} | ${pollCell(p.tenNew)} | ${pollCell(p.firstRecent)} | ${pollCell(p.firstOld)} |`);
 	lines.push('');
-	lines.push(`Start-up: n8n-core's PackageDirectoryLoader loads the package's 2 nodes and 1 credential in ${startup.median.toFixed(1)} ms (${startup.min.toFixed(1)}–${startup.max.toFixed(1)}, 6 fresh processes).`);
+	const st = stat(startups.map((s) => s.ms));
+	lines.push(`**Start-up**: the real n8n's n8n-core (PackageDirectoryLoader, Node 24) loads the installed package's 2 nodes and 1 credential in ${st.median.toFixed(1)} ms (${st.min.toFixed(1)}–${st.max.toFixed(1)}, ${st.n} fresh processes; load ${range(startups.map((s) => s.load))}).`);
+	const at = (size) => rows.find((r) => r.size === size);
+	const ab = (size) => (at(size) ? ratio(at(size).a.node.median, at(size).b.node.median) : 'n/a');
+	const big = at(100_000);
+	const cpuAb = (size) => (at(size) ? ratio(at(size).a.cpu.median, at(size).b.cpu.median) : 'n/a');
+	lines.push('');
+	lines.push(`cpu: a/b 1k=${cpuAb(1000)} 10k=${cpuAb(10_000)} 100k=${cpuAb(100_000)}; a/c 100k=${big ? ratio(big.a.cpu.median, big.cCpu.median) : 'n/a'}`);
+	lines.push(
+		`bench: a/b 1k=${ab(1000)} 10k=${ab(10_000)} 100k=${ab(100_000)}; a/c 100k=${big ? ratio(big.a.node.median, big.c.median) : 'n/a'}; mem a/b 100k=${big ? ratio(big.a.freshPeak?.median, big.b.freshPeak?.median) : 'n/a'}`,
+	);
 	const table = lines.join('\n');
 	process.stdout.write(`${table}\n`);
 
-	const file = path.join(__dirname, '..', 'BENCHMARKS.md');
-	const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-	const START = '<!-- bench:start -->';
-	const END = '<!-- bench:end -->';
-	const block = `${START}\n${table}\n${END}`;
-	const next = current.includes(START) ? current.replace(new RegExp(`${START}[\\s\\S]*${END}`), block) : `${current}\n${block}\n`;
-	fs.writeFileSync(file, next);
-	log(`Written to ${file}`);
+	if (SIZES.join() === '1000,10000,100000' && REPS >= 5 && FRESH > 0) {
+		const file = path.join(__dirname, '..', 'BENCHMARKS.md');
+		const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+		const open = '<!-- bench:start -->';
+		const close = '<!-- bench:end -->';
+		const block = `${open}\n${table}\n${close}`;
+		const next = current.includes(open) ? current.replace(new RegExp(`${open}[\\s\\S]*${close}`), block) : `${current}\n${block}\n`;
+		fs.writeFileSync(file, next);
+		log(`Written to ${file}`);
+	}
 })().catch((error) => {
 	console.error(error);
 	process.exit(1);

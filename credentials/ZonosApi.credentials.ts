@@ -1,7 +1,9 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	Icon,
 	ICredentialType,
+	IDataObject,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -46,16 +48,16 @@ export class ZonosApi implements ICredentialType {
 	];
 
 	// Zonos reads the store ID and secret from the JSON body of every request; there is no auth header.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			body: {
-				store: '={{String($credentials.storeId).trim()}}',
-				// trimmed, as the store ID: a secret pasted with a trailing newline still works (shared/credentials.ts checks it alike)
-				secret: '={{String($credentials.secret).trim()}}',
-			},
-		},
-	};
+	// A function, not a generic authenticate with `={{ … }}` values: n8n would evaluate those two
+	// expressions in its expression sandbox (isolated-vm) on every request (BENCHMARKS.md).
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const body = (requestOptions.body ?? {}) as IDataObject;
+		body.store = String(credentials.storeId).trim();
+		// trimmed, as the store ID: a secret pasted with a trailing newline still works (shared/credentials.ts checks it alike)
+		body.secret = String(credentials.secret).trim();
+		requestOptions.body = body;
+		return requestOptions;
+	}
 
 	// No `test` here: "Test" is the nodes' `credentialTest` (`testedBy`), shared/transport.ts
 	// testZonosCredentials: Zonos answers a wrong pair with HTTP 200, and only a reader of the whole

@@ -78,6 +78,7 @@ class OrderBook {
 		this.stores = new Map(seed.stores.map((s) => [String(s.storeId), { ...s, storeId: String(s.storeId) }]));
 		this.orders = new Map();
 		this.nextNumber = new Map();
+		this.version = 0; // moves with every change made through the sandbox (answer cache)
 		for (const [storeId, orders] of Object.entries(seed.orders)) {
 			for (const order of orders) this.add(storeId, order);
 		}
@@ -87,6 +88,7 @@ class OrderBook {
 	add(storeId, input) {
 		const list = this.orders.get(storeId) ?? [];
 		this.orders.set(storeId, list);
+		this.version += 1;
 		const next = this.nextNumber.get(storeId) ?? 10001;
 		const id = input.id ?? `${storeId}-${next}`;
 		const number = Number(id.split('-')[1]);
@@ -117,6 +119,7 @@ class OrderBook {
 	bulkAdd(storeId, count, fromMs, stepMs = 1000, fields = {}) {
 		const list = this.orders.get(storeId) ?? [];
 		this.orders.set(storeId, list);
+		this.version += 1;
 		let next = this.nextNumber.get(storeId) ?? 10001;
 		for (let i = 0; i < count; i++, next++) {
 			const placedAt = fromMs + i * stepMs;
@@ -148,7 +151,9 @@ class OrderBook {
 /**
  * Starts a sandbox. Options: `port` (0 = any free port), `host` (default 127.0.0.1),
  * `seed` (object; default sandbox/seed.json), `graphqlSeed` (object; default sandbox/graphql/seed.json),
- * `now` (ISO time or epoch ms; default the seed's clock).
+ * `now` (ISO time or epoch ms; default the seed's clock), `cacheAnswers` (benchmarks: an orderNumbers
+ * answer, once built, is served from memory while the query, the clock and the book's version are
+ * the same; orders changed by hand through `book` are not seen, so tests leave it off).
  * Returns { url, graphqlUrl, port, stores, apiKeys, graphql, book, requests, now(), setNow(), addOrder(), reset(), close() }.
  */
 async function startSandbox(options = {}) {
@@ -160,6 +165,7 @@ async function startSandbox(options = {}) {
 		requests: [],
 		faults: [],
 		hanging: new Set(),
+		answers: options.cacheAnswers ? new Map() : undefined,
 	};
 	const platform = createGraphqlPlatform({ clock: () => state.nowMs, seed: options.graphqlSeed });
 
@@ -199,6 +205,7 @@ async function startSandbox(options = {}) {
 		reset() {
 			state.faults.length = 0;
 			state.book = new OrderBook(seed);
+			state.answers?.clear();
 			state.nowMs = typeof initialNow === 'number' ? initialNow : Date.parse(initialNow);
 			state.requests.length = 0;
 			platform.reset();
@@ -366,6 +373,7 @@ function handle(sandbox, state, req, res, raw) {
 	if (!store || typeof body.secret !== 'string' || body.secret !== store.secret) {
 		return fail(ERR.credentials);
 	}
+	if (endpoint !== orderNumbers && endpoint !== orderDetail) state.book.version += 1; // it may change an order
 	return endpoint(state, store, body, res, fail);
 }
 
@@ -374,6 +382,9 @@ function visibleOrders(state, store) {
 }
 
 function orderNumbers(state, store, body, res) {
+	const key = state.answers && `${store.storeId} ${state.nowMs} ${state.book.version} ${JSON.stringify(body)}`;
+	const cached = key && state.answers.get(key);
+	if (cached) return send(res, 200, 'application/json;charset=UTF-8', cached);
 	const has = (key) => Object.prototype.hasOwnProperty.call(body, key);
 	if (has('sinceDate') && has('sinceOrderId')) return json(res, { error: ERR.parse });
 	if (has('throughDate') && !has('sinceDate')) return json(res, { error: ERR.parse });
@@ -413,12 +424,11 @@ function orderNumbers(state, store, body, res) {
 		return out;
 	});
 	const testOrderCount = list.filter((o) => o.testOrder).length;
-	return json(res, {
-		totalCount: list.length,
-		orderCount: list.length - testOrderCount,
-		testOrderCount,
-		orders: list,
-	});
+	const answer = { totalCount: list.length, orderCount: list.length - testOrderCount, testOrderCount, orders: list };
+	if (!key) return json(res, answer);
+	if (state.answers.size >= 32) state.answers.delete(state.answers.keys().next().value);
+	state.answers.set(key, Buffer.from(JSON.stringify(answer)));
+	return send(res, 200, 'application/json;charset=UTF-8', state.answers.get(key));
 }
 
 /**

@@ -5,7 +5,8 @@ import { graphqlOrderDescription } from './resources/graphqlOrder';
 import { searchGraphqlOrders } from './resources/graphqlOrder/search';
 import { orderDescription } from './resources/order';
 import { searchOrders } from './resources/order/search';
-import { BASE_URL_EXPRESSION, CREDENTIAL_TEST, testZonosCredentials, ZONOS_REQUEST } from './shared/transport';
+import { DEFAULT_BASE_URL } from './shared/credentials';
+import { CREDENTIAL_TEST, testZonosCredentials, ZONOS_REQUEST } from './shared/transport';
 
 /** The legacy Checkout REST API's properties, shown while API is "legacy" (every older workflow). */
 function forLegacyApi(properties: INodeProperties[]): INodeProperties[] {
@@ -57,7 +58,8 @@ export class Zonos implements INodeType {
 		requestDefaults: {
 			...ZONOS_REQUEST,
 			headers: { ...ZONOS_REQUEST.headers },
-			baseURL: BASE_URL_EXPRESSION,
+			// a plain value: the request goes to the credentials' Base URL (checkCredentials in shared/transport)
+			baseURL: DEFAULT_BASE_URL,
 		},
 		properties: [
 			{

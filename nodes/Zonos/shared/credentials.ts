@@ -15,6 +15,8 @@ export interface ZonosCredentials {
 	secret: string;
 	/** Without trailing slashes. */
 	baseUrl: string;
+	/** The credentials as n8n decrypted them, for the requests made with them. */
+	decrypted: ICredentialDataDecryptedObject;
 }
 
 type Context = IExecuteSingleFunctions | IPollFunctions | ILoadOptionsFunctions;
@@ -95,7 +97,7 @@ export function readCredentials(data: ICredentialDataDecryptedObject): ZonosCred
 			expected: `Leave it at ${DEFAULT_BASE_URL} unless you use a proxy or the bundled sandbox.`,
 		};
 	}
-	return { storeId, secret, baseUrl: baseUrl.replace(/\/+$/, '') };
+	return { storeId, secret, baseUrl: baseUrl.replace(/\/+$/, ''), decrypted: data };
 }
 
 function checkCredentials(context: Context, data: ICredentialDataDecryptedObject): ZonosCredentials {

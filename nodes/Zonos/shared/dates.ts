@@ -397,8 +397,8 @@ export function windowTest(window: DateWindow | undefined): (timestamp: unknown)
 	const endDay = until === undefined ? undefined : isoDay(until);
 	return (timestamp) => {
 		if (typeof timestamp === 'string' && timestamp.length >= 10 && timestamp[4] === '-' && timestamp[7] === '-') {
-			const day = timestamp.slice(0, 10);
-			if (day >= firstWholeDay && (endDay === undefined || day < endDay)) return true;
+			// the whole timestamp compares with a day as its first 10 characters would (no copy per order)
+			if (timestamp >= firstWholeDay && (endDay === undefined || timestamp < endDay)) return true;
 		}
 		const placed = parseZonosTimestamp(timestamp);
 		if (placed === undefined) return true;

@@ -17,6 +17,7 @@ import type {
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
+import { getCredentialAllowedDomains } from 'n8n-workflow';
 
 import { keysOf, readAnswer, readZonosAnswer } from './answer';
 import { CREDENTIALS_TYPE, DEFAULT_BASE_URL, readCredentials, secretOf, zonosCredentials } from './credentials';
@@ -38,7 +39,12 @@ export const ZONOS_REQUEST = {
 	encoding: 'arraybuffer',
 } as const;
 
-/** The credentials' Base URL as n8n evaluates it for declarative requests (the same rule as zonosCredentials). */
+/**
+ * The credentials' Base URL as an n8n expression (the same rule as zonosCredentials), for the
+ * credential test. The node's requests do not use it: n8n evaluates a `baseURL` expression twice
+ * per item in its expression sandbox, so the node declares Zonos' address as a plain value and
+ * `checkCredentials` puts the credentials' Base URL in its place (BENCHMARKS.md).
+ */
 export const BASE_URL_EXPRESSION = `={{ String($credentials.baseUrl || "${DEFAULT_BASE_URL}").trim().replace(/\\/+$/, "") }}`;
 
 /** The order list: what the trigger polls and the credential test asks for. */
@@ -160,9 +166,25 @@ export async function sendToZonos(
 	}
 }
 
-/** preSend of every operation: nothing is sent with a store ID, secret or base URL that cannot work. */
+/**
+ * preSend of every operation: nothing is sent with a store ID, secret or base URL that cannot
+ * work; the request goes to the credentials' Base URL. n8n has derived the credential's allowed
+ * domains from the node's declared address (Zonos'); when the Base URL is another, they are
+ * derived again the way n8n does it, from that address.
+ */
 async function checkCredentials(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	await zonosCredentials(this);
+	const { baseUrl, decrypted } = await zonosCredentials(this);
+	if (requestOptions.baseURL !== baseUrl) {
+		requestOptions.baseURL = baseUrl;
+		if (typeof getCredentialAllowedDomains === 'function') {
+			requestOptions.allowedDomains = getCredentialAllowedDomains({
+				node: this.getNode(),
+				credentialData: decrypted,
+				credentialOwnedSurface: true,
+				nodeEndpointUrl: baseUrl,
+			});
+		}
+	}
 	return requestOptions;
 }
 
