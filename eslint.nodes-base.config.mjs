@@ -7,7 +7,7 @@ import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 
 // The community-nodes plugin is registered (none of its rules on: n8n-node lint runs them) so that a
 // source's `eslint-disable` for one of its rules means the same here.
-const plugin = { 'n8n-nodes-base': n8nNodesBase, '@n8n/community-nodes': communityNodes.n8nCommunityNodesPlugin ?? communityNodes };
+const plugin = { 'n8n-nodes-base': n8nNodesBase, ...(communityNodes.default ?? communityNodes).configs.recommended.plugins };
 
 export default [
 	{ ignores: ['dist/**', 'node_modules/**', '.e2e/**', '.verify/*.tgz'] },

@@ -72,6 +72,8 @@ export class ZonosGraphqlTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{($parameter["events"] || []).length === 1 ? $parameter["events"][0] : ($parameter["events"] || []).length + " events"}}',
 		description: 'Starts the workflow within seconds when an order is created, canceled or changes on the Zonos platform (GraphQL API)',
+		// n8n's Docs link uses a full URL as it is; from the codex URL it would build `…?utm_…`.
+		documentationUrl: 'https://github.com/n8n-nodes-zonos/n8n-nodes-zonos#zonos-graphql-trigger',
 		defaults: {
 			name: 'Zonos GraphQL Trigger',
 		},

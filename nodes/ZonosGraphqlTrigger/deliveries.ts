@@ -112,7 +112,7 @@ export function eventKey(event: WebhookEvent, payload: unknown): string {
 /**
  * The events this n8n process started, by trigger: n8n reads and saves a workflow's static data
  * around each delivery, so two deliveries handled at the same time would each save their own copy
- * and one key would be lost; this copy in memory closes that gap within a process.
+ * and one key would be lost; this copy in memory closes that gap inside one n8n instance.
  */
 const startedHere = new Map<string, string[]>();
 
