@@ -1,4 +1,4 @@
-import type { IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
 import { zonosCredentials } from './credentials';
 import { invalidInput } from './errors';
@@ -132,11 +132,33 @@ export async function orderIdParameter(
 /** More tracking numbers than boxes any order ships in: most likely a whole column by mistake. */
 const MAX_TRACKING_NUMBERS = 100;
 
+export const TRACKING_NUMBERS_EXAMPLE =
+	'One or more tracking numbers: 1Z999AA10123456784, or 1Z999AA10123456784, 1Z999AA10123456785, or a list from an expression.';
+
+/** The Tracking Numbers field (both APIs): comma-separated text, or a list from an expression. */
+export function trackingNumbersProperty(
+	displayOptions: INodeProperties['displayOptions'],
+	description: string,
+	hint?: string,
+): INodeProperties {
+	return {
+		displayName: 'Tracking Numbers',
+		name: 'trackingNumbers',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 1Z999AA10123456784, 1Z999AA10123456785',
+		description,
+		...(hint ? { hint } : {}),
+		displayOptions,
+	};
+}
+
 /**
  * The `trackingNumbers` parameter of the current item: comma-separated text or a list; blanks
  * around each number are not part of it. Refused when empty or implausibly long.
  */
-export function trackingNumbersParameter(context: IExecuteSingleFunctions, example: string): string[] {
+export function trackingNumbersParameter(context: IExecuteSingleFunctions, example = TRACKING_NUMBERS_EXAMPLE): string[] {
 	const value = context.getNodeParameter('trackingNumbers', '') as unknown;
 	const label = 'Tracking Numbers';
 	let entries: unknown[];

@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { trackingNumbersParameter } from '../../shared/input';
-import { TRACKING_EXAMPLE, trackingNumbersField } from './addTrackingNumbers';
+import { trackingNumbersField } from './addTrackingNumbers';
 import { orderIdField, runOrderMutation, simplifyField, SIMPLIFY_HINT } from './order';
 
 const MUTATION = `mutation ZonosRemoveTrackingNumbers($input: OrderRemoveTrackingNumberInput) {
@@ -15,6 +15,6 @@ export const removeTrackingNumbersDescription: INodeProperties[] = [
 ];
 
 export async function removeTrackingNumbers(this: IExecuteSingleFunctions, timeout: number | undefined): Promise<INodeExecutionData[]> {
-	const trackingNumbers = trackingNumbersParameter(this, TRACKING_EXAMPLE);
+	const trackingNumbers = trackingNumbersParameter(this);
 	return await runOrderMutation(this, timeout, MUTATION, 'orderRemoveTrackingNumber', (id) => ({ id, trackingNumbers }));
 }
