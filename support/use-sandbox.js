@@ -1,6 +1,7 @@
 'use strict';
 /** What every engine test needs: a running sandbox, credentials for it, and a way to run the node. */
 const { runWorkflow, zonosWorkflow, n8nLog } = require('./engine');
+const net = require('node:net');
 const { startSandbox } = require('../sandbox/server');
 
 function useSandbox(options) {
@@ -60,4 +61,13 @@ function useSandbox(options) {
 
 const ids = (items) => items.map((i) => i.json.id);
 
-module.exports = { useSandbox, ids };
+/** A loopback port nothing listens on (it was free a moment ago): a Base URL whose connection is refused. */
+async function closedPort() {
+	const server = net.createServer();
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address();
+	await new Promise((resolve) => server.close(resolve));
+	return port;
+}
+
+module.exports = { useSandbox, ids, closedPort };

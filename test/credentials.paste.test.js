@@ -4,9 +4,8 @@
  * trimmed (as the store ID is), by the node, the trigger and the credential test alike; a Base URL
  * with a `user:password@` part never shows that part in an error.
  */
-const net = require('node:net');
 const { pollTrigger } = require('../support/engine');
-const { useSandbox } = require('../support/use-sandbox');
+const { closedPort, useSandbox } = require('../support/use-sandbox');
 
 const zonos = useSandbox();
 const since = { resource: 'order', operation: 'getOrderNumbers', mode: 'sinceDate', sinceDate: '2026-11-20' };
@@ -41,13 +40,6 @@ describe('a secret pasted with blanks or a newline around it', () => {
 });
 
 /** A port on which nothing listens. */
-async function closedPort() {
-	const server = net.createServer();
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address();
-	await new Promise((resolve) => server.close(resolve));
-	return port;
-}
 
 describe('a Base URL with a user:password@ part', () => {
 	const PASSWORD = 'hunter2-Pa55word';

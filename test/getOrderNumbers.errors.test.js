@@ -1,6 +1,5 @@
 'use strict';
-const net = require('node:net');
-const { useSandbox } = require('../support/use-sandbox');
+const { closedPort, useSandbox } = require('../support/use-sandbox');
 const { startSandbox } = require('../sandbox/server');
 
 const zonos = useSandbox();
@@ -21,15 +20,6 @@ async function expectFailure(options, { message, description, httpCode }) {
 	return result;
 }
 
-function closedPort() {
-	return new Promise((resolve) => {
-		const server = net.createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 describe('answers carrying "error" fail the item with a plain message, whatever the HTTP status', () => {
 	test('wrong secret (Zonos answers 200 with an error)', async () => {

@@ -1,6 +1,5 @@
 'use strict';
-const net = require('node:net');
-const { useSandbox } = require('../../support/use-sandbox');
+const { closedPort, useSandbox } = require('../../support/use-sandbox');
 const { startSandbox } = require('../../sandbox/server');
 const { graphql, storedOrders } = require('./helpers');
 
@@ -27,15 +26,6 @@ async function expectFailure(parameters, { message, description }, options = {})
 	return result;
 }
 
-function closedPort() {
-	return new Promise((resolve) => {
-		const server = net.createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 describe('GraphQL errors[] fail the item with Zonos\' message, whatever the HTTP status', () => {
 	test('errors[] with HTTP 200', async () => {
