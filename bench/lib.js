@@ -10,7 +10,7 @@ const path = require('node:path');
 
 const { startSandbox } = require('../sandbox/server');
 const { prepareN8n } = require('../support/n8n/harness');
-const { NODE24_BIN, N8N_BIN } = require('../support/n8n/paths');
+const { NODE_BIN, N8N_BIN } = require('../support/n8n/paths');
 
 const SAMPLE_MS = 3;
 const SECRET = 'b3nchb3n-0000-4000-8000-000000000000';
@@ -123,7 +123,7 @@ async function executeBatch(n8n, ids, tag, { nodeArgs = [] } = {}) {
 	const out = path.join(n8n.root, `batch-${tag}.jsonl`);
 	const samplesFile = path.join(n8n.root, `samples-${tag}.json`);
 	fs.rmSync(out, { force: true });
-	const child = spawn(NODE24_BIN, [...nodeArgs, N8N_BIN, 'execute-batch', `--ids=${ids.join(',')}`, '--retries=0', '--shortOutput'], {
+	const child = spawn(NODE_BIN, [...nodeArgs, N8N_BIN, 'execute-batch', `--ids=${ids.join(',')}`, '--retries=0', '--shortOutput'], {
 		env: {
 			...n8n.env,
 			EXTERNAL_HOOK_FILES: path.join(__dirname, 'n8n-hook.js'),

@@ -21,7 +21,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { pollTrigger } = require('../support/engine');
-const { NODE24_BIN, N8N_DIR, N8N_VERSION } = require('../support/n8n/paths');
+const { NODE_BIN, N8N_DIR, N8N_VERSION } = require('../support/n8n/paths');
 const { SECRET, PACKAGE, VARIANTS, log, benchSandbox, benchN8n, executeBatch, idOf, parseId } = require('./lib');
 
 // asynchronous: this process also hosts the sandbox the workers and n8n talk to
@@ -40,7 +40,7 @@ const ratio = (x, y) => (x === undefined || y === undefined ? 'n/a' : (x / y).to
 const count = (n) => n.toLocaleString('en-US');
 
 async function floor(sandbox, store) {
-	const { stdout } = await run(NODE24_BIN, ['--expose-gc', path.join(__dirname, 'floor-worker.js'), sandbox.url, store.storeId, SECRET, String(FLOOR_RUNS)], {
+	const { stdout } = await run(NODE_BIN, ['--expose-gc', path.join(__dirname, 'floor-worker.js'), sandbox.url, store.storeId, SECRET, String(FLOOR_RUNS)], {
 		encoding: 'utf8',
 		maxBuffer: 1 << 20,
 	});
@@ -49,7 +49,7 @@ async function floor(sandbox, store) {
 
 function machine() {
 	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-	return `${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; n8n ${N8N_VERSION} and the floor on Node ${execFileSync(NODE24_BIN, ['--version'], { encoding: 'utf8' }).trim()}`;
+	return `${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; n8n ${N8N_VERSION} and the floor on Node ${execFileSync(NODE_BIN, ['--version'], { encoding: 'utf8' }).trim()}`;
 }
 
 /** The trigger's polls (n8n's engine, the engine harness): requests and bytes Zonos sends. */
@@ -111,8 +111,8 @@ async function triggerCosts(sandbox, size, oldStore, recentStore) {
 		startups = [];
 		for (let i = 0; i < 7; i++) {
 			const load = os.loadavg()[0];
-			const { stdout } = await run(NODE24_BIN, [path.join(__dirname, 'startup-worker.js'), packageDir, path.join(N8N_DIR, 'node_modules', 'n8n-core')], { encoding: 'utf8' });
-			if (i > 0) startups.push({ ms: Number(stdout), load }); // the first warms the disk cache
+			const { stdout } = await run(NODE_BIN, [path.join(__dirname, 'startup-worker.js'), packageDir, path.join(N8N_DIR, 'node_modules', 'n8n-core')], { encoding: 'utf8' });
+			if (i > 0) startups.push({ ...JSON.parse(stdout), load }); // the first warms the disk cache
 		}
 	} finally {
 		await n8n.stop();
@@ -201,7 +201,7 @@ async function triggerCosts(sandbox, size, oldStore, recentStore) {
 	for (const p of polls) lines.push(`| ${count(p.history)} | ${pollCell(p.quiet)} | ${pollCell(p.tenNew)} | ${pollCell(p.firstRecent)} | ${pollCell(p.firstOld)} |`);
 	lines.push('');
 	const st = stat(startups.map((s) => s.ms));
-	lines.push(`**Start-up**: the real n8n's n8n-core (PackageDirectoryLoader, Node 24) loads the installed package's 2 nodes and 1 credential in ${st.median.toFixed(1)} ms (${st.min.toFixed(1)}–${st.max.toFixed(1)}, ${st.n} fresh processes; load ${range(startups.map((s) => s.load))}).`);
+	lines.push(`**Start-up**: the real n8n's n8n-core (PackageDirectoryLoader, Node 24) loads the installed package's ${startups[0].nodes} nodes and ${startups[0].credentials} credentials in ${st.median.toFixed(1)} ms (${st.min.toFixed(1)}–${st.max.toFixed(1)}, ${st.n} fresh processes; load ${range(startups.map((s) => s.load))}).`);
 	const at = (size) => rows.find((r) => r.size === size);
 	const ab = (size) => (at(size) ? ratio(at(size).a.node.median, at(size).b.node.median) : 'n/a');
 	const big = at(100_000);

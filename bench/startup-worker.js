@@ -18,7 +18,12 @@ const { PackageDirectoryLoader } = require(n8nCoreDir);
 	const loader = new PackageDirectoryLoader(packageDir);
 	await loader.loadAll();
 	const ms = Number(process.hrtime.bigint() - started) / 1e6;
-	if (loader.types.nodes.length !== 2 || loader.types.credentials.length !== 1) throw new Error('package not loaded');
-	process.stdout.write(String(ms));
+	// every node and credential the package declares, loaded
+	const declared = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')).n8n;
+	const loaded = { nodes: loader.types.nodes.length, credentials: loader.types.credentials.length };
+	if (loaded.nodes !== declared.nodes.length || loaded.credentials !== declared.credentials.length) {
+		throw new Error(`package not loaded: ${JSON.stringify(loaded)} of ${declared.nodes.length} nodes and ${declared.credentials.length} credentials`);
+	}
+	process.stdout.write(JSON.stringify({ ms, ...loaded }));
 	fs.rmSync(process.env.N8N_USER_FOLDER, { recursive: true, force: true });
 })();
