@@ -107,10 +107,13 @@ function workflowOf(key, id, store, url) {
 	};
 }
 
-// Workflow IDs sort in the order execute-batch runs them: round, then size, then variant.
-const idOf = (round, sizeIndex, key) => `zb-r${String(round).padStart(2, '0')}-s${sizeIndex}-${key}`;
+// Workflow IDs sort in the order execute-batch runs them: round, then size, then the variant's
+// place, which turns with the round (a, b, b′; then b, b′, a; …) so that no variant always runs
+// right after another one's largest answer.
+const placeOf = (round, key) => (VARIANTS.findIndex((v) => v.key === key) + VARIANTS.length - (round % VARIANTS.length)) % VARIANTS.length;
+const idOf = (round, sizeIndex, key) => `zb-r${String(round).padStart(2, '0')}-s${sizeIndex}-p${placeOf(round, key)}-${key}`;
 const parseId = (id) => {
-	const m = /^zb-r(\d+)-s(\d+)-(\w+)$/.exec(id);
+	const m = /^zb-r(\d+)-s(\d+)-p\d+-(\w+)$/.exec(id);
 	return m && { round: Number(m[1]), sizeIndex: Number(m[2]), key: m[3] };
 };
 
@@ -123,7 +126,9 @@ async function executeBatch(n8n, ids, tag, { nodeArgs = [] } = {}) {
 	const out = path.join(n8n.root, `batch-${tag}.jsonl`);
 	const samplesFile = path.join(n8n.root, `samples-${tag}.json`);
 	fs.rmSync(out, { force: true });
-	const child = spawn(NODE_BIN, [...nodeArgs, N8N_BIN, 'execute-batch', `--ids=${ids.join(',')}`, '--retries=0', '--shortOutput'], {
+	// --expose-gc: bench/n8n-hook.js collects the garbage after each execution (outside every measured
+	// window), so each execution starts on a clean heap, as each run of the floor does
+	const child = spawn(NODE_BIN, ['--expose-gc', ...nodeArgs, N8N_BIN, 'execute-batch', `--ids=${ids.join(',')}`, '--retries=0', '--shortOutput'], {
 		env: {
 			...n8n.env,
 			EXTERNAL_HOOK_FILES: path.join(__dirname, 'n8n-hook.js'),

@@ -28,10 +28,14 @@ const { SECRET, PACKAGE, VARIANTS, log, benchSandbox, benchN8n, executeBatch, id
 const run = promisify(execFile);
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
-const REPS = Number(process.env.BENCH_REPS ?? 5); // warm-process repetitions of each variant, after one warm-up round
+const REPS = Number(process.env.BENCH_REPS ?? 10); // warm-process repetitions of each variant, after one warm-up round
 const FRESH = Number(process.env.BENCH_FRESH ?? 3); // fresh processes per variant and size
-const FLOOR_RUNS = Number(process.env.BENCH_FLOOR_RUNS ?? 5);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const FLOOR_RUNS = Number(process.env.BENCH_FLOOR_RUNS ?? 10);
+const median = (xs) => {
+	const sorted = [...xs].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
 const stat = (xs) => (xs.length ? { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length } : undefined);
 const ms = (s) => (s ? `${s.median.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})` : '–');
 const mb = ms;
@@ -79,6 +83,39 @@ async function triggerCosts(sandbox, size, oldStore, recentStore) {
 	};
 }
 
+/**
+ * Whether this run and the previous one (kept in .bench/last-run.json) agree: each warm figure's
+ * median (a, b, b′ and c, at every size) lies within the other run's min–max. Prints the figures
+ * that do not, and saves this run for the next.
+ */
+function compareWithLastRun(rows) {
+	const file = path.join(__dirname, '..', '.bench', 'last-run.json');
+	const figures = {};
+	for (const r of rows) {
+		for (const key of ['a', 'b', 'b2']) figures[`${key} ${count(r.size)}`] = r[key].node;
+		figures[`c ${count(r.size)}`] = r.c;
+	}
+	const run = { at: new Date().toISOString().slice(0, 16).replace('T', ' '), load: range(rows.flatMap((r) => r.load)), figures };
+	let last;
+	try {
+		last = JSON.parse(fs.readFileSync(file, 'utf8'));
+	} catch {
+		last = undefined;
+	}
+	fs.mkdirSync(path.dirname(file), { recursive: true });
+	fs.writeFileSync(file, JSON.stringify(run));
+	const shared = last ? Object.keys(figures).filter((k) => last.figures[k]) : [];
+	if (shared.length === 0) return ['agree: no earlier run of these sizes to compare with (run `npm run bench` again)'];
+	const within = (x, s) => x >= s.min && x <= s.max;
+	const apart = shared.filter((k) => !(within(figures[k].median, last.figures[k]) && within(last.figures[k].median, figures[k])));
+	const cell = (s) => `${s.median.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
+	return [
+		`agree: ${shared.length - apart.length} of ${shared.length} warm figures agree with the run of ${last.at} UTC (load ${last.load}): each median within the other run's min–max${
+			apart.length ? `; apart: ${apart.map((k) => `${k} ${cell(figures[k])} vs ${cell(last.figures[k])} ms`).join(', ')}` : ''
+		}`,
+	];
+}
+
 (async () => {
 	const started = Date.now();
 	const { sandbox, stores, oldStores, recentStores } = await benchSandbox(SIZES);
@@ -96,7 +133,7 @@ async function triggerCosts(sandbox, size, oldStore, recentStore) {
 		log(`Warm process: ${workflows.length} executions (round 0 is the warm-up) in one n8n execute-batch…`);
 		batch = await executeBatch(n8n, workflows.map((w) => w.id), 'warm');
 		const order = batch.map((r) => r.workflowId);
-		const expected = workflows.map((w) => w.id);
+		const expected = workflows.map((w) => w.id).sort();
 		if (order.join() !== expected.join()) log(`note: execute-batch ran the workflows in another order: ${order.slice(0, 6).join(', ')}…`);
 
 		log(`Fresh processes: ${FRESH} × ${stores.length} sizes × ${VARIANTS.length} variants…`);
@@ -211,6 +248,8 @@ async function triggerCosts(sandbox, size, oldStore, recentStore) {
 	lines.push(
 		`bench: a/b 1k=${ab(1000)} 10k=${ab(10_000)} 100k=${ab(100_000)}; a/c 100k=${big ? ratio(big.a.node.median, big.c.median) : 'n/a'}; mem a/b 100k=${big ? ratio(big.a.freshPeak?.median, big.b.freshPeak?.median) : 'n/a'}`,
 	);
+	const agreement = compareWithLastRun(rows);
+	if (agreement) lines.splice(lines.length - 2, 0, ...agreement, '');
 	const table = lines.join('\n');
 	process.stdout.write(`${table}\n`);
 
