@@ -11,7 +11,13 @@ const { credentialsFor, GOOD, WRONG, zonosNode, slackExample } = require('./work
 
 const BLANKED = '__n8n_BLANK_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';
 const SLACK_CREDENTIAL = { id: 'zonosSandboxSlack', name: 'Zonos sandbox (Slack example)' };
-const { startSandbox } = require('../sandbox/server');
+const { startSandbox, seedNear } = require('../sandbox/server');
+
+// n8n's clock is the machine's: the picker lists the last 30 days, the trigger's first poll looks
+// back from now. The seed is moved by whole days to lie just before today, whatever the date.
+const { seed: SEED, shiftMs: SEED_SHIFT_MS } = seedNear();
+/** A seed time (UTC) as the suite sees it, `yyyy-mm-dd hh:mm`. */
+const seedTime = (iso) => new Date(Date.parse(iso) + SEED_SHIFT_MS).toISOString().slice(0, 16).replace('T', ' ');
 
 const TRIGGER_WORKFLOW = {
 	id: 'e2eTriggerNew001',
@@ -43,8 +49,8 @@ let n8n;
 let server;
 
 beforeAll(async () => {
-	sandbox = await startSandbox();
-	slackSandbox = await startSandbox();
+	sandbox = await startSandbox({ seed: SEED });
+	slackSandbox = await startSandbox({ seed: SEED });
 	n8n = await prepareN8n({ name: 'server' });
 	const [store] = slackSandbox.stores;
 	await n8n.importCredentials([
@@ -94,7 +100,7 @@ async function nextPoll() {
 	await new Promise((resolve) => setTimeout(resolve, 3000));
 }
 
-let clock = Date.parse('2026-11-21T12:00:00Z');
+let clock = Date.parse(SEED.clock);
 function addOrders(count, fields = {}) {
 	const ids = [];
 	for (let i = 0; i < count; i++) {
@@ -194,7 +200,7 @@ test("the editor's order picker: From List through n8n's REST API, newest first,
 		body: JSON.stringify({ store: '999', secret: sandbox.stores[0].secret, sinceDate, statuses: true }),
 	}).then((r) => r.json());
 	expect(listed.json.data.results.map((r) => r.value)).toEqual(direct.orders.map((o) => o.id).reverse().slice(0, 50));
-	expect(listed.json.data.results.find((r) => r.value === '999-10013')?.name).toMatch(/^999-10013 · 2026-11-20 08:00 UTC · Preparing Order · shop #100049$/);
+	expect(listed.json.data.results.find((r) => r.value === '999-10013')?.name).toBe(`999-10013 · ${seedTime('2026-11-20T08:00:00Z')} UTC · Preparing Order · shop #100049`);
 	const searched = await ask('10013');
 	expect(searched.json.data.results.map((r) => r.value)).toEqual(['999-10013']);
 }, 300_000);

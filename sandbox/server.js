@@ -602,4 +602,20 @@ function control(sandbox, state, req, res, url, raw) {
 	}
 }
 
-module.exports = { startSandbox, zonosTimestamp, parseZonosTimestamp, SEED_FILE };
+const DAY_MS = 86_400_000;
+
+/**
+ * The seed (default sandbox/seed.json) moved by whole days so that its clock falls within the last
+ * day before `nowMs` (default: this machine's clock) — for suites whose node reads the real clock
+ * (the order picker's last 30 days, the trigger's first look back), so that they pass on any date.
+ * Times of day, and so every day edge the seed holds, stay as they are. Returns { seed, shiftMs }.
+ */
+function seedNear(nowMs = Date.now(), seed = JSON.parse(fs.readFileSync(SEED_FILE, 'utf8'))) {
+	const clock = Date.parse(seed.clock);
+	const shiftMs = Math.floor((nowMs - clock) / DAY_MS) * DAY_MS;
+	const move = (order) => ({ ...order, timestamp: zonosTimestamp(parseZonosTimestamp(order.timestamp) + shiftMs) });
+	const orders = Object.fromEntries(Object.entries(seed.orders).map(([storeId, list]) => [storeId, list.map(move)]));
+	return { seed: { ...seed, clock: new Date(clock + shiftMs).toISOString(), orders }, shiftMs };
+}
+
+module.exports = { startSandbox, seedNear, zonosTimestamp, parseZonosTimestamp, SEED_FILE };
