@@ -88,6 +88,8 @@ class CredentialsHelper extends ICredentialsHelper {
 		super();
 		this.loader = loader;
 		this.credentialsByType = credentialsByType;
+		/** Every credential read (n8n reads them from its database and decrypts them each time): the types, in order. */
+		this.reads = [];
 	}
 
 	typeOf(name) {
@@ -143,6 +145,7 @@ class CredentialsHelper extends ICredentialsHelper {
 	}
 
 	async getDecrypted(_additionalData, _nodeCredentials, type) {
+		this.reads.push(type);
 		const data = this.credentialsByType[type];
 		if (!data) throw new Error(`No credentials of type ${type} were given to the harness`);
 		// n8n fills in defaults for properties the user never touched (e.g. Base URL)
@@ -187,7 +190,7 @@ function additionalDataFor(credentialsHelper, hooks) {
  *  - credentials: { zonosApi: { storeId, secret, baseUrl } }
  *  - startNode: name of the node to start at (default: the first node)
  *  - input: items fed to the start node (default: one empty item)
- * Returns { run, runData, error, items(nodeName) }.
+ * Returns { run, runData, error, items(nodeName), nodeError(nodeName), credentialReads }.
  */
 async function runWorkflow({ workflow, credentials = {}, startNode, input = [{ json: {} }], mode = 'manual' }) {
 	const loader = await loadPackage();
@@ -236,6 +239,7 @@ async function runWorkflow({ workflow, credentials = {}, startNode, input = [{ j
 		error,
 		items: (nodeName) => runData[nodeName]?.[0]?.data?.main?.[0] ?? [],
 		nodeError: (nodeName) => runData[nodeName]?.[0]?.error,
+		credentialReads: credentialsHelper.reads,
 	};
 }
 
@@ -558,26 +562,6 @@ async function serveWebhookTrigger(options) {
 }
 
 /**
- * What the editor does to fill a resource locator's list: n8n-core's LoadOptionsContext for the
- * Zonos node with the given parameters, and the node's `methods.listSearch[method]`.
- * Returns { results, paginationToken } or throws what the method threw.
- */
-async function listSearch({ method, parameters, credentials, filter, paginationToken }) {
-	const loader = await loadPackage();
-	const nodeTypes = new NodeTypes(loader);
-	const workflow = zonosWorkflow(parameters);
-	const workflowInstance = new Workflow({ id: 'list-search', nodes: workflow.nodes, connections: {}, nodeTypes, active: false, settings: workflow.settings });
-	const node = workflowInstance.getNode('Zonos');
-	const additionalData = additionalDataFor(
-		new CredentialsHelper(loader, credentials),
-		new ExecutionLifecycleHooks('internal', 'list-search', workflow),
-	);
-	const context = new LoadOptionsContext(workflowInstance, node, additionalData, 'parameters.orderId');
-	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-	return await nodeType.methods.listSearch[method].call(context, filter, paginationToken);
-}
-
-/**
  * What the editor's resource locator asks for when its "From List" opens or the user types in its
  * search box: n8n's DynamicNodeParametersService step for step — a one-node workflow of the node
  * with the current parameters and credentials, n8n-core's LoadOptionsContext, and the node's
@@ -595,7 +579,8 @@ async function searchList({ nodeType = 'zonos', method, parameters = {}, credent
 		type: `${PACKAGE_NAME}.${nodeType}`,
 		typeVersion: 1,
 		position: [0, 0],
-		credentials: { zonosApi: { id: '1', name: 'Zonos sandbox' } },
+		// the node refers to a credential of each type given (the editor sends the selected one's id and name)
+		credentials: Object.fromEntries(Object.keys(credentials ?? { zonosApi: {} }).map((type) => [type, { id: '1', name: 'Zonos sandbox' }])),
 	};
 	// the editor sends the node's parameters with their defaults filled in (the hidden credential selector among them)
 	node.parameters = NodeHelpers.getNodeParameters(type.description.properties, parameters, true, false, node, type.description);
@@ -658,7 +643,6 @@ function n8nLog() {
 
 module.exports = {
 	n8nLog,
-	listSearch,
 	nodeSubtitle,
 	pollTrigger,
 	runWorkflow,
