@@ -122,7 +122,7 @@ const parseId = (id) => {
  * returns one record per execution (bench/n8n-hook.js) with the peak RSS during it, the RSS
  * before it, and each node's main-thread CPU time (`cpu`, ms) in its window.
  */
-async function executeBatch(n8n, ids, tag, { nodeArgs = [] } = {}) {
+async function executeBatch(n8n, ids, tag, { nodeArgs = [], traceWaits = false } = {}) {
 	const out = path.join(n8n.root, `batch-${tag}.jsonl`);
 	const samplesFile = path.join(n8n.root, `samples-${tag}.json`);
 	fs.rmSync(out, { force: true });
@@ -133,6 +133,7 @@ async function executeBatch(n8n, ids, tag, { nodeArgs = [] } = {}) {
 			...n8n.env,
 			EXTERNAL_HOOK_FILES: path.join(__dirname, 'n8n-hook.js'),
 			ZONOS_BENCH_OUT: out,
+			ZONOS_BENCH_TRACE: traceWaits ? '1' : '0',
 			N8N_LOG_LEVEL: 'warn',
 			N8N_LOG_OUTPUT: 'console',
 			// after each execution: not stored in the database (shortens the run, outside every measured window)

@@ -9,6 +9,29 @@
 const fs = require('node:fs');
 const os = require('node:os');
 
+/**
+ * ZONOS_BENCH_TRACE=1 (bench/profile.js): the wall time of every credential read (n8n's
+ * CredentialsHelper.getDecrypted: database read, decryption, defaults), per execution — where a
+ * node waits rather than computes.
+ */
+const waits = { credentials: [] };
+function traceWaits() {
+	const timed = (owner, name, into) => {
+		const original = owner[name];
+		owner[name] = async function (...args) {
+			const started = process.hrtime.bigint();
+			try {
+				return await original.apply(this, args);
+			} finally {
+				into.push(Number(process.hrtime.bigint() - started) / 1e6);
+			}
+		};
+	};
+	const { CredentialsHelper } = require.main.require('../dist/credentials-helper.js');
+	timed(CredentialsHelper.prototype, 'getDecrypted', waits.credentials);
+}
+if (process.env.ZONOS_BENCH_TRACE === '1') traceWaits();
+
 async function postExecute(run, workflowData) {
 	const runData = run?.data?.resultData?.runData ?? {};
 	const nodes = {};
@@ -33,6 +56,7 @@ async function postExecute(run, workflowData) {
 		// the same moment on both clocks: places the execution in a CPU profile (monotonic µs)
 		anchor: { epochMs: Date.now(), monoUs: Number(process.hrtime.bigint() / 1000n) },
 		nodes,
+		waits: process.env.ZONOS_BENCH_TRACE === '1' ? { credentials: waits.credentials.splice(0) } : undefined,
 	};
 	fs.appendFileSync(process.env.ZONOS_BENCH_OUT, `${JSON.stringify(line)}\n`);
 	// the next execution starts on a clean heap: the garbage of this one (a 22 MB answer, 100,000

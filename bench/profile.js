@@ -81,7 +81,10 @@ function summarise(profile, windows) {
 	try {
 		const ids = Array.from({ length: ROUNDS + 1 }, (_, round) => idOf(round, 0, VARIANT.key));
 		log(`Profiling ${VARIANT.label} on ${SIZE} orders, ${ROUNDS} rounds after a warm-up…`);
-		const records = await executeBatch(n8n, ids, 'profile', { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-interval=${INTERVAL_US}`] });
+		const records = await executeBatch(n8n, ids, 'profile', {
+			nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-interval=${INTERVAL_US}`],
+			traceWaits: true,
+		});
 		const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
 		const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
 		// each node's window, on the profile's clock (monotonic µs)
@@ -100,6 +103,17 @@ function summarise(profile, windows) {
 		const perRun = (us) => (us / 1000 / ROUNDS).toFixed(1).padStart(7);
 		const share = (us) => `${((us / total) * 100).toFixed(1).padStart(5)} %`;
 		console.log(`${VARIANT.label}, ${SIZE.toLocaleString('en-US')} orders: ${(wall / ROUNDS).toFixed(0)} ms per run in the nodes' windows (executionTime), ${(total / 1000 / ROUNDS).toFixed(0)} ms of it sampled busy; ${ROUNDS} runs, one warm n8n process, sampled every ${INTERVAL_US} µs.`);
+		const measured = records.filter((x) => parseId(x.workflowId).round > 0);
+		const waited = (kind) => {
+			const all = measured.flatMap((r) => r.waits[kind]);
+			return `${(all.length / measured.length).toFixed(1)} per run, ${(all.reduce((a, b) => a + b, 0) / measured.length).toFixed(1)} ms per run in all (each: ${all.length ? `${Math.min(...all).toFixed(1)}–${Math.max(...all).toFixed(1)}` : '–'} ms)`;
+		};
+		const nth = (kind) =>
+			Array.from({ length: Math.max(0, ...measured.map((r) => r.waits[kind].length)) }, (_, i) => {
+				const xs = measured.map((r) => r.waits[kind][i]).filter((x) => x !== undefined);
+				return `#${i + 1} ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(1)} ms`;
+			}).join(', ');
+		console.log(`Waits (wall time, the whole execution): credential reads by n8n ${waited('credentials')}; mean by position: ${nth('credentials') || '–'}.`);
 		console.log('\nWhat the time is spent in (ms per run; the innermost kind on the stack):');
 		for (const [k, us] of [...perKind].sort((a, b) => b[1] - a[1])) console.log(`${share(us)} ${perRun(us)} ms  ${k}`);
 		console.log("\nSamples under the package's functions (the innermost one; whatever it called, of every kind above):");
