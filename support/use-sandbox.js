@@ -70,4 +70,22 @@ async function closedPort() {
 	return port;
 }
 
-module.exports = { useSandbox, ids, closedPort };
+/**
+ * Every text of a run (ctx.run's result) a user or an operator can see: the execution, the items,
+ * the error's message, description, context and stack, and the node's recorded error. The
+ * secret-leak tests look for keys and secrets in each.
+ */
+function visibleTexts(result) {
+	const error = result.error ?? result.items.find((i) => i.error)?.error;
+	return [
+		JSON.stringify(result.run ?? {}),
+		JSON.stringify(result.items),
+		error?.message,
+		error?.description,
+		JSON.stringify(error?.context ?? {}),
+		error?.stack,
+		JSON.stringify(result.nodeError('Zonos') ?? {}),
+	].map(String);
+}
+
+module.exports = { useSandbox, ids, closedPort, visibleTexts };
