@@ -5,7 +5,7 @@
  * Zonos sandbox, and the items, errors, sandbox requests and n8n's own log checked.
  */
 const { prepareN8n } = require('../support/n8n/harness');
-const { WORKFLOWS, credentialsFor, merchantOrderIdLoopExample, reconciliationExample } = require('./workflows');
+const { WORKFLOWS, credentialsFor, executeKeepingOutput, itemsOf, merchantOrderIdLoopExample, reconciliationExample } = require('./workflows');
 const { startSandbox } = require('../sandbox/server');
 
 let sandbox;
@@ -24,13 +24,7 @@ afterAll(async () => {
 	await sandbox?.close();
 });
 
-async function execute(workflow) {
-	const result = await n8n.execute(workflow.id);
-	outputs.push(result.stdout, result.stderr);
-	return result;
-}
-
-const itemsOf = (result, node = 'Zonos') => result.run.data.resultData.runData[node][0].data.main[0];
+const execute = (workflow) => executeKeepingOutput(n8n, workflow, outputs);
 const ids = (items) => items.map((i) => i.json.id);
 
 describe(`real n8n: Get Order Numbers`, () => {

@@ -6,7 +6,7 @@
  */
 const http = require('node:http');
 const { prepareN8n, ownerSession } = require('../support/n8n/harness');
-const { chain, credentialsFor, newPlatformSheetExample, zonosNode, GRAPHQL_GOOD } = require('./workflows');
+const { chain, credentialsFor, executeKeepingOutput, itemsOf, newPlatformSheetExample, zonosNode, GRAPHQL_GOOD } = require('./workflows');
 const { startSandbox } = require('../sandbox/server');
 
 const GRAPHQL_WRONG = { id: 'zonosGraphqlWrong', name: 'Zonos GraphQL sandbox, wrong key' };
@@ -107,13 +107,7 @@ afterAll(async () => {
 	await sandbox?.close();
 });
 
-async function execute(workflow) {
-	const result = await n8n.execute(workflow.id);
-	outputs.push(result.stdout, result.stderr);
-	return result;
-}
-
-const itemsOf = (result, node = 'Zonos') => result.run.data.resultData.runData[node][0].data.main[0];
+const execute = (workflow) => executeKeepingOutput(n8n, workflow, outputs);
 const ids = (items) => items.map((i) => i.json.id);
 const stored = (id) => sandbox.graphql.orders().find((o) => o.id === id);
 const bodiesSince = (before) => sandbox.apiRequests().slice(before).filter((r) => r.path === '/graphql').map((r) => JSON.parse(r.body));

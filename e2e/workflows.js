@@ -117,7 +117,22 @@ const reconciliationExample = () => example('daily-reconciliation-google-sheets.
 const slackExample = () => example('new-order-to-slack.json', 'e2eExampleSlack1');
 const newPlatformSheetExample = () => example('new-platform-orders-yesterday-to-google-sheets.json', 'e2eExampleGqlSh1');
 
+/**
+ * `n8n execute` of an imported workflow; its CLI output is added to `outputs`, which the suites
+ * search for the secret and the API key.
+ */
+async function executeKeepingOutput(n8n, workflow, outputs) {
+	const result = await n8n.execute(workflow.id);
+	outputs.push(result.stdout, result.stderr);
+	return result;
+}
+
+/** The items a node of an executed workflow output (its first run, first output). */
+const itemsOf = (result, node = 'Zonos') => result.run.data.resultData.runData[node][0].data.main[0];
+
 module.exports = {
+	executeKeepingOutput,
+	itemsOf,
 	WORKFLOWS,
 	credentialsFor,
 	merchantOrderIdLoopExample,
