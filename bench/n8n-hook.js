@@ -16,19 +16,16 @@ const os = require('node:os');
  */
 const waits = { credentials: [] };
 function traceWaits() {
-	const timed = (owner, name, into) => {
-		const original = owner[name];
-		owner[name] = async function (...args) {
-			const started = process.hrtime.bigint();
-			try {
-				return await original.apply(this, args);
-			} finally {
-				into.push(Number(process.hrtime.bigint() - started) / 1e6);
-			}
-		};
-	};
 	const { CredentialsHelper } = require.main.require('../dist/credentials-helper.js');
-	timed(CredentialsHelper.prototype, 'getDecrypted', waits.credentials);
+	const getDecrypted = CredentialsHelper.prototype.getDecrypted;
+	CredentialsHelper.prototype.getDecrypted = async function (...args) {
+		const started = process.hrtime.bigint();
+		try {
+			return await getDecrypted.apply(this, args);
+		} finally {
+			waits.credentials.push(Number(process.hrtime.bigint() - started) / 1e6);
+		}
+	};
 }
 if (process.env.ZONOS_BENCH_TRACE === '1') traceWaits();
 

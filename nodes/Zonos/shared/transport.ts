@@ -177,21 +177,21 @@ async function requestWithCheckedCredentials(
 	context: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const reference = context.getNode().credentials?.[CREDENTIALS_TYPE];
-	const hooks = requestData.postReceive.flatMap((method) => method.actions);
-	// every route of the package has the credential and function hooks; anything else goes n8n's way
-	if (!reference || !hooks.every((hook) => typeof hook === 'function')) return await context.makeRoutingRequest(requestData);
+	// read and checked by the preSend of this item (kept per context): no database read here
 	const { decrypted } = await zonosCredentials(context);
+	const { id, name } = context.getNode().credentials?.[CREDENTIALS_TYPE] ?? { id: null, name: '' };
 	const response = (await context.helpers.httpRequestWithAuthentication.call(
 		context,
 		CREDENTIALS_TYPE,
 		{ ...requestData.options, returnFullResponse: true } as IHttpRequestOptions,
-		{ credentialsDecrypted: { id: reference.id ?? '', name: reference.name, type: CREDENTIALS_TYPE, data: decrypted } },
+		{ credentialsDecrypted: { id: id ?? '', name, type: CREDENTIALS_TYPE, data: decrypted } },
 	)) as IN8nHttpFullResponse;
+	// zonosRoute declares one postReceive, a function (n8n's declarative actions are never used here)
+	const hooks = requestData.postReceive.flatMap((method) => method.actions) as Array<
+		(this: IExecuteSingleFunctions, items: INodeExecutionData[], response: IN8nHttpFullResponse) => Promise<INodeExecutionData[]>
+	>;
 	let items: INodeExecutionData[] = [{ json: response.body as IDataObject }];
-	for (const hook of hooks as Array<(this: IExecuteSingleFunctions, items: INodeExecutionData[], response: IN8nHttpFullResponse) => Promise<INodeExecutionData[]>>) {
-		items = await hook.call(context, items, response);
-	}
+	for (const hook of hooks) items = await hook.call(context, items, response);
 	return items;
 }
 
