@@ -96,6 +96,21 @@ function firstLine(text) {
 	return lines.find((line) => /error|cannot|not found|missing/i.test(line)) ?? lines[0] ?? text.trim();
 }
 
+/**
+ * One value (`… as v`) of a query to the sqlite3 that n8n resolves, in an in-memory database, under the
+ * target Node: { ok, out } as probe() gives it.
+ */
+function sqlite3Value(t, sql) {
+	const script = `
+		const sqlite3 = require(require.resolve('sqlite3', { paths: [require('path').join(process.cwd(), 'node_modules', 'n8n')] }));
+		const db = new sqlite3.Database(':memory:');
+		db.get(${JSON.stringify(sql)}, (error, row) => {
+			if (error) { console.error(error.message); process.exit(1); }
+			console.log(row.v); db.close();
+		});`;
+	return probe(t, t.nodeBin, ['-e', script], { cwd: t.n8nDir, timeout: 60_000 });
+}
+
 const proofs = {
 	node(t) {
 		if (!fs.existsSync(t.nodeBin)) return { ok: false, out: `${t.nodeBin} is missing` };
@@ -112,14 +127,7 @@ const proofs = {
 	},
 	/** sqlite3 as n8n resolves it, under the target Node: open an in-memory database and query it. */
 	sqlite3(t) {
-		const script = `
-			const sqlite3 = require(require.resolve('sqlite3', { paths: [require('path').join(process.cwd(), 'node_modules', 'n8n')] }));
-			const db = new sqlite3.Database(':memory:');
-			db.get('select sqlite_version() as v', (error, row) => {
-				if (error) { console.error(error.message); process.exit(1); }
-				console.log(row.v); db.close();
-			});`;
-		return probe(t, t.nodeBin, ['-e', script], { cwd: t.n8nDir, timeout: 60_000 });
+		return sqlite3Value(t, 'select sqlite_version() as v');
 	},
 	/**
 	 * n8n as a whole, cheaply: under the target Node, the Node version satisfies n8n's `engines` and every
@@ -322,4 +330,4 @@ if (require.main === module) {
 	});
 }
 
-module.exports = { ensureN8n, assertReady, RECIPE };
+module.exports = { ensureN8n, assertReady, sqlite3Value, RECIPE };
