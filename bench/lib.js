@@ -14,8 +14,12 @@ const { NODE_BIN, N8N_BIN } = require('../support/n8n/paths');
 
 const SAMPLE_MS = 3;
 const SECRET = 'b3nchb3n-0000-4000-8000-000000000000';
-const FROM = Date.parse('2026-01-02T00:00:00Z');
-const SPAN = 300 * 86_400_000;
+const DAY_MS = 86_400_000;
+const SPAN = 300 * DAY_MS;
+/** The workflows' stores' history: 300 days (whole UTC days) that ended about two months before today — the same orders on any date. */
+const FROM = Date.parse(`${new Date(Date.now() - SPAN - 60 * DAY_MS).toISOString().slice(0, 10)}T00:00:00Z`);
+/** The day every variant asks from (the day before that history starts), yyyy-mm-dd. */
+const SINCE_DAY = new Date(FROM - DAY_MS).toISOString().slice(0, 10);
 const PACKAGE = require('../package.json').name;
 const log = (line) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
 
@@ -28,8 +32,8 @@ async function benchSandbox(sizes) {
 	const stores = sizes.map((size, i) => ({ storeId: String(1001 + i), secret: SECRET, size }));
 	const oldStores = sizes.map((size, i) => ({ storeId: String(2001 + i), secret: SECRET, size }));
 	const recentStores = sizes.map((size, i) => ({ storeId: String(3001 + i), secret: SECRET, size }));
-	const seed = { clock: '2026-12-31T00:00:00Z', stores: [...stores, ...oldStores, ...recentStores], orders: {} };
-	const sandbox = await startSandbox({ seed, cacheAnswers: true });
+	const seed = { stores: [...stores, ...oldStores, ...recentStores], orders: {} };
+	const sandbox = await startSandbox({ seed, now: Date.now(), cacheAnswers: true });
 	for (const s of stores) sandbox.book.bulkAdd(s.storeId, s.size, FROM, Math.floor(SPAN / s.size));
 	for (const s of oldStores) sandbox.book.bulkAdd(s.storeId, s.size + 10, FROM, Math.floor(SPAN / s.size));
 	for (const s of recentStores) sandbox.book.bulkAdd(s.storeId, s.size, Date.now() - 3_600_000 - SPAN, Math.floor(SPAN / s.size));
@@ -77,14 +81,14 @@ function workflowOf(key, id, store, url) {
 			type: `${PACKAGE}.zonos`,
 			typeVersion: 1,
 			position: [200, 0],
-			parameters: { resource: 'order', operation: 'getOrderNumbers', mode: 'sinceDate', sinceDate: '2026-01-01', includeStatuses: true, options: {} },
+			parameters: { resource: 'order', operation: 'getOrderNumbers', mode: 'sinceDate', sinceDate: SINCE_DAY, includeStatuses: true, options: {} },
 			credentials: { zonosApi: { id: `zc${store.storeId}`, name: `bench ${store.storeId}` } },
 		};
 		return { id, name, nodes: [START, zonos], connections: chain(['Start', 'Zonos']), settings, active: false };
 	}
 	if (key === 'b') {
 		// what a user types after reading Zonos' docs: the body as JSON, the date as an expression
-		const body = `={\n  "store": "${store.storeId}",\n  "secret": "${SECRET}",\n  "sinceDate": "{{ DateTime.fromISO('2026-01-01', { zone: 'UTC' }).toFormat('yyyyMMdd') }}",\n  "statuses": true\n}`;
+		const body = `={\n  "store": "${store.storeId}",\n  "secret": "${SECRET}",\n  "sinceDate": "{{ DateTime.fromISO('${SINCE_DAY}', { zone: 'UTC' }).toFormat('yyyyMMdd') }}",\n  "statuses": true\n}`;
 		return { id, name, nodes: [START, httpRequest(url, body), splitOut], connections: chain(['Start', 'HTTP Request', 'Split Out']), settings, active: false };
 	}
 	const code = {
@@ -94,7 +98,7 @@ function workflowOf(key, id, store, url) {
 		typeVersion: 2,
 		position: [200, 0],
 		parameters: {
-			jsCode: `const since = new Date('2026-01-01T00:00:00Z');\nconst sinceDate = since.toISOString().slice(0, 10).replace(/-/g, '');\nreturn [{ json: { body: { store: '${store.storeId}', secret: '${SECRET}', sinceDate, statuses: true } } }];`,
+			jsCode: `const since = new Date('${SINCE_DAY}T00:00:00Z');\nconst sinceDate = since.toISOString().slice(0, 10).replace(/-/g, '');\nreturn [{ json: { body: { store: '${store.storeId}', secret: '${SECRET}', sinceDate, statuses: true } } }];`,
 		},
 	};
 	return {
@@ -198,4 +202,4 @@ async function benchN8n(sandbox, stores, rounds) {
 	return { n8n, workflows };
 }
 
-module.exports = { SECRET, PACKAGE, VARIANTS, log, benchSandbox, benchN8n, executeBatch, idOf, parseId };
+module.exports = { SECRET, SINCE_DAY, PACKAGE, VARIANTS, log, benchSandbox, benchN8n, executeBatch, idOf, parseId };

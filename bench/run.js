@@ -22,7 +22,7 @@ const path = require('node:path');
 
 const { pollTrigger } = require('../support/engine');
 const { NODE_BIN, N8N_DIR, N8N_VERSION } = require('../support/n8n/paths');
-const { SECRET, PACKAGE, VARIANTS, log, benchSandbox, benchN8n, executeBatch, idOf, parseId } = require('./lib');
+const { SECRET, SINCE_DAY, PACKAGE, VARIANTS, log, benchSandbox, benchN8n, executeBatch, idOf, parseId } = require('./lib');
 
 // asynchronous: this process also hosts the sandbox the workers and n8n talk to
 const run = promisify(execFile);
@@ -44,7 +44,7 @@ const ratio = (x, y) => (x === undefined || y === undefined ? 'n/a' : (x / y).to
 const count = (n) => n.toLocaleString('en-US');
 
 async function floor(sandbox, store) {
-	const { stdout } = await run(NODE_BIN, ['--expose-gc', path.join(__dirname, 'floor-worker.js'), sandbox.url, store.storeId, SECRET, String(FLOOR_RUNS)], {
+	const { stdout } = await run(NODE_BIN, ['--expose-gc', path.join(__dirname, 'floor-worker.js'), sandbox.url, store.storeId, SECRET, String(FLOOR_RUNS), SINCE_DAY], {
 		encoding: 'utf8',
 		maxBuffer: 1 << 20,
 	});

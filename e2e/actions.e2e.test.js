@@ -7,13 +7,14 @@
 const { prepareN8n } = require('../support/n8n/harness');
 const { WORKFLOWS, credentialsFor, executeKeepingOutput, itemsOf, merchantOrderIdLoopExample, reconciliationExample } = require('./workflows');
 const { startSandbox } = require('../sandbox/server');
+const { NEAR } = require('./near');
 
 let sandbox;
 let n8n;
 const outputs = [];
 
 beforeAll(async () => {
-	sandbox = await startSandbox();
+	sandbox = await startSandbox(NEAR.sandboxOptions);
 	n8n = await prepareN8n({ name: 'actions' });
 	await n8n.importCredentials(credentialsFor(sandbox));
 	await n8n.importWorkflows([...Object.values(WORKFLOWS), merchantOrderIdLoopExample(), reconciliationExample()]);
@@ -33,7 +34,7 @@ describe(`real n8n: Get Order Numbers`, () => {
 		expect(result.code).toBe(0);
 		expect(result.run.status).toBe('success');
 		expect(ids(itemsOf(result))).toEqual(['10011', '10012', '10013', '10014', '10015', '10016', '10017', '10018', '10019', '10020', '10021'].map((n) => `999-${n}`));
-		expect(itemsOf(result)[0].json).toEqual({ testOrder: true, id: '999-10011', timestamp: '2026-11-20 00:00:00.0' });
+		expect(itemsOf(result)[0].json).toEqual({ testOrder: true, id: '999-10011', timestamp: NEAR.zonos('2026-11-20 00:00:00.0') });
 	});
 
 	test('a day in the workflow timezone (Asia/Tokyo), with statuses', async () => {

@@ -8,6 +8,7 @@ const http = require('node:http');
 const { prepareN8n, ownerSession } = require('../support/n8n/harness');
 const { chain, credentialsFor, executeKeepingOutput, itemsOf, newPlatformSheetExample, zonosNode, GRAPHQL_GOOD } = require('./workflows');
 const { startSandbox } = require('../sandbox/server');
+const { NEAR } = require('./near');
 
 const GRAPHQL_WRONG = { id: 'zonosGraphqlWrong', name: 'Zonos GraphQL sandbox, wrong key' };
 const WRONG_KEY = 'credential_live_00000000-e2e0-4bad-8bad-000000000000';
@@ -39,12 +40,12 @@ function workflows() {
 	return {
 		getManyTokyo: chain(
 			'e2eGqlGetMany001',
-			'Zonos GraphQL e2e: orders of 20 November in Tokyo, pages of 3',
-			[graphqlNode('Zonos', { operation: 'getMany', sinceDate: '2026-11-20', throughDate: '2026-11-20', returnAll: true, options: { pageSize: 3 } })],
+			"Zonos GraphQL e2e: orders of the seed's 20 November in Tokyo, pages of 3",
+			[graphqlNode('Zonos', { operation: 'getMany', sinceDate: NEAR.day('2026-11-20'), throughDate: NEAR.day('2026-11-20'), returnAll: true, options: { pageSize: 3 } })],
 			{ timezone: 'Asia/Tokyo' },
 		),
 		getManyLimit: chain('e2eGqlGetMany002', 'Zonos GraphQL e2e: 5 completed orders, pages of 2', [
-			graphqlNode('Zonos', { operation: 'getMany', sinceDate: '2026-11-01', throughDate: '2026-11-30', limit: 5, options: { pageSize: 2 }, simplify: false }),
+			graphqlNode('Zonos', { operation: 'getMany', sinceDate: NEAR.day('2026-11-01'), throughDate: NEAR.day('2026-11-30'), limit: 5, options: { pageSize: 2 }, simplify: false }),
 		]),
 		get: chain('e2eGqlGet0000001', 'Zonos GraphQL e2e: get an order', [graphqlNode('Zonos', { operation: 'get', orderId: rl(live[0].id) })]),
 		getMissing: chain('e2eGqlGetMiss001', 'Zonos GraphQL e2e: no such order', [
@@ -72,7 +73,7 @@ function workflows() {
 		throttled: chain('e2eGqlThrottle01', 'Zonos GraphQL e2e: throttled', [graphqlNode('Zonos', { operation: 'get', orderId: rl(live[0].id) })]),
 		// saved before the API field existed: no "api", legacy credentials — must mean the legacy API
 		legacySaved: chain('e2eGqlLegacyWf01', 'Zonos e2e: a legacy workflow saved before the API field', [
-			zonosNode('Zonos', { operation: 'getOrderNumbers', mode: 'sinceDate', sinceDate: '2026-11-20', options: {} }),
+			zonosNode('Zonos', { operation: 'getOrderNumbers', mode: 'sinceDate', sinceDate: NEAR.day('2026-11-20'), options: {} }),
 		]),
 		continueOnFail: chain('e2eGqlContinue01', 'Zonos GraphQL e2e: continue on fail', [
 			graphqlNode('Zonos', { operation: 'get', orderId: rl('order_00000000-0000-0000-0000-000000000000') }, { settings: { onError: 'continueRegularOutput' } }),
@@ -84,7 +85,7 @@ function workflows() {
 let WORKFLOWS;
 
 beforeAll(async () => {
-	sandbox = await startSandbox();
+	sandbox = await startSandbox(NEAR.sandboxOptions);
 	live = sandbox.graphql
 		.orders()
 		.filter((o) => o.mode === 'LIVE' && o.createdAt <= sandbox.now())
@@ -115,8 +116,8 @@ const errorOf = (result) => result.run.data.resultData.error;
 
 describe('real n8n: reading orders of the Zonos GraphQL API', () => {
 	test('Get Many: a day in the workflow timezone (Asia/Tokyo), page after page', async () => {
-		const from = Date.parse('2026-11-19T15:00:00Z');
-		const until = Date.parse('2026-11-20T15:00:00Z');
+		const from = Date.parse(NEAR.time('2026-11-19T15:00:00Z'));
+		const until = Date.parse(NEAR.time('2026-11-20T15:00:00Z'));
 		const expected = live.filter((o) => o.createdAt >= from && o.createdAt < until).map((o) => o.id);
 		expect(expected.length).toBeGreaterThan(3);
 		const before = sandbox.apiRequests().length;

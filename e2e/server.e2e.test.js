@@ -11,13 +11,14 @@ const { credentialsFor, GOOD, WRONG, zonosNode, slackExample } = require('./work
 
 const BLANKED = '__n8n_BLANK_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';
 const SLACK_CREDENTIAL = { id: 'zonosSandboxSlack', name: 'Zonos sandbox (Slack example)' };
-const { startSandbox, seedNear } = require('../sandbox/server');
+const { startSandbox } = require('../sandbox/server');
+const { NEAR } = require('./near');
 
 // n8n's clock is the machine's: the picker lists the last 30 days, the trigger's first poll looks
 // back from now. The seed is moved by whole days to lie just before today, whatever the date.
-const { seed: SEED, shiftMs: SEED_SHIFT_MS } = seedNear();
+const SEED = NEAR.seed;
 /** A seed time (UTC) as the suite sees it, `yyyy-mm-dd hh:mm`. */
-const seedTime = (iso) => new Date(Date.parse(iso) + SEED_SHIFT_MS).toISOString().slice(0, 16).replace('T', ' ');
+const seedTime = (iso) => NEAR.time(iso).slice(0, 16).replace('T', ' ');
 
 const TRIGGER_WORKFLOW = {
 	id: 'e2eTriggerNew001',
@@ -49,8 +50,8 @@ let n8n;
 let server;
 
 beforeAll(async () => {
-	sandbox = await startSandbox({ seed: SEED });
-	slackSandbox = await startSandbox({ seed: SEED });
+	sandbox = await startSandbox(NEAR.sandboxOptions);
+	slackSandbox = await startSandbox(NEAR.sandboxOptions);
 	n8n = await prepareN8n({ name: 'server' });
 	const [store] = slackSandbox.stores;
 	await n8n.importCredentials([

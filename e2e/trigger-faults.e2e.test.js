@@ -12,6 +12,7 @@
  */
 const { prepareN8n } = require('../support/n8n/harness');
 const { startSandbox } = require('../sandbox/server');
+const { NEAR } = require('./near');
 const { zonosNode } = require('./workflows');
 
 /** What turns n8n's durable poll cursors on (n8n 2.36+; the scheduler flags since 2.37). */
@@ -65,10 +66,10 @@ function triggerWorkflow(id, credential, parameters) {
 
 /** A sandbox of its own for one workflow, with helpers to read what the trigger did to it. */
 async function storeFor(name) {
-	const sandbox = await startSandbox();
+	const sandbox = await startSandbox(NEAR.sandboxOptions);
 	sandboxes.push(sandbox);
 	const [store] = sandbox.stores;
-	let clock = Date.parse('2026-11-21T12:00:00Z');
+	let clock = Date.parse(NEAR.seed.clock);
 	return {
 		sandbox,
 		credential: { id: `zonosFaults${name}`, name: `Zonos sandbox ${name}`, type: 'zonosApi', data: { storeId: store.storeId, secret: store.secret, baseUrl: sandbox.url } },

@@ -15,6 +15,7 @@ const http = require('node:http');
 
 const { prepareN8n, ownerSession, ownerLogin, freePort } = require('../support/n8n/harness');
 const { startSandbox } = require('../sandbox/server');
+const { NEAR } = require('./near');
 const { sandboxControl } = require('../support/sandbox-control');
 
 const CREDENTIAL = { id: 'zonosGraphqlSandbox', name: 'Zonos GraphQL sandbox (live key)' };
@@ -79,7 +80,7 @@ async function waitFor(what, condition, timeoutMs = 180_000) {
 	throw new Error(`timed out waiting for ${what}; n8n said:\n${server?.output().slice(-3000)}`);
 }
 
-let clock = Date.parse('2026-11-22T12:00:00Z');
+let clock = Date.parse(NEAR.time('2026-11-22T12:00:00Z'));
 const tick = () => control('POST', '/_sandbox/clock', { now: new Date((clock += 60_000)).toISOString() });
 const ourWebhooks = async () => (await control('GET', '/_sandbox/webhooks')).webhooks.filter((w) => w.url.includes(WEBHOOK_ID));
 const deliveries = async () => (await control('GET', '/_sandbox/deliveries?settle=1')).deliveries;
@@ -95,7 +96,7 @@ async function successfulExecutions() {
 }
 
 beforeAll(async () => {
-	sandbox = await startSandbox();
+	sandbox = await startSandbox(NEAR.sandboxOptions);
 	control = sandboxControl(sandbox);
 	// Zonos' retries, stretched so that they outlast a restart of n8n: 6 tries over about 2 minutes; and 30 s
 	// for n8n to answer (Zonos' own timeout is [NOT DOCUMENTED]; these shared 2-core machines can be slow)

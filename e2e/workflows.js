@@ -2,6 +2,7 @@
 /** Workflows the e2e suite imports into real n8n: a Manual Trigger feeding Zonos nodes. */
 const fs = require('node:fs');
 const path = require('node:path');
+const { NEAR } = require('./near');
 
 const GOOD = { id: 'zonosSandboxGood', name: 'Zonos sandbox' };
 const WRONG = { id: 'zonosSandboxWrong', name: 'Zonos sandbox, wrong secret' };
@@ -44,11 +45,11 @@ const getOrderNumbers = (parameters) => ({ operation: 'getOrderNumbers', options
 
 /** One workflow per Get Order Numbers mode, the error paths, and each other operation. */
 const WORKFLOWS = {
-	sinceDate: chain('e2eSinceDate0001', 'Zonos e2e: since a date', [zonosNode('Zonos', getOrderNumbers({ mode: 'sinceDate', sinceDate: '2026-11-20' }))]),
+	sinceDate: chain('e2eSinceDate0001', 'Zonos e2e: since a date', [zonosNode('Zonos', getOrderNumbers({ mode: 'sinceDate', sinceDate: NEAR.day('2026-11-20') }))]),
 	dateRangeTokyo: chain(
 		'e2eDateRange0001',
-		'Zonos e2e: 20 November in Tokyo',
-		[zonosNode('Zonos', getOrderNumbers({ mode: 'dateRange', sinceDate: '2026-11-20', throughDate: '2026-11-20', includeStatuses: true }))],
+		"Zonos e2e: the seed's 20 November in Tokyo",
+		[zonosNode('Zonos', getOrderNumbers({ mode: 'dateRange', sinceDate: NEAR.day('2026-11-20'), throughDate: NEAR.day('2026-11-20'), includeStatuses: true }))],
 		{ timezone: 'Asia/Tokyo' },
 	),
 	sinceOrderId: chain('e2eSinceOrder001', 'Zonos e2e: after an order', [
@@ -58,7 +59,7 @@ const WORKFLOWS = {
 		zonosNode('Zonos', getOrderNumbers({ mode: 'missingMerchantOrderId', includeStatuses: true })),
 	]),
 	wrongSecret: chain('e2eWrongSecret01', 'Zonos e2e: wrong secret', [
-		zonosNode('Zonos', getOrderNumbers({ mode: 'sinceDate', sinceDate: '2026-11-20' }), { credential: WRONG }),
+		zonosNode('Zonos', getOrderNumbers({ mode: 'sinceDate', sinceDate: NEAR.day('2026-11-20') }), { credential: WRONG }),
 	]),
 	badInput: chain('e2eBadInput00001', 'Zonos e2e: order of another store', [
 		zonosNode('Zonos', getOrderNumbers({ mode: 'sinceOrderId', sinceOrderId: '123-45678' })),

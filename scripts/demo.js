@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm run demo`: runs examples/demo-orders-since-date.json — Get Order Numbers since
- * 20 November 2026, in a workflow set to America/Los_Angeles — through n8n's own engine,
- * against the bundled Zonos sandbox, and prints the items n8n produced. No Zonos account needed.
+ * `npm run demo`: runs examples/demo-orders-since-date.json — Get Order Numbers since a date, in a
+ * workflow set to America/Los_Angeles — through n8n's own engine, against the bundled Zonos sandbox,
+ * and prints the items n8n produced. No Zonos account needed. The sandbox's orders are dated just
+ * before today (`seedNear`), and the example's date is moved with them: the same orders on any day.
  */
 const path = require('node:path');
 const { runWorkflow } = require('../support/engine');
-const { startSandbox } = require('../sandbox/server');
+const { DateTime } = require('luxon');
+const { startSandbox, seedNear } = require('../sandbox/server');
 
 const WORKFLOW = path.join(__dirname, '..', 'examples', 'demo-orders-since-date.json');
 
@@ -18,11 +20,14 @@ function table(rows, columns) {
 }
 
 (async () => {
-	const sandbox = await startSandbox();
+	const near = seedNear();
+	const sandbox = await startSandbox(near.sandboxOptions);
 	try {
 		const workflow = require(WORKFLOW);
 		const [store] = sandbox.stores;
 		const zonos = workflow.nodes[0];
+		zonos.parameters.sinceDate = near.day(zonos.parameters.sinceDate);
+		const since = DateTime.fromISO(zonos.parameters.sinceDate, { zone: workflow.settings.timezone });
 		console.log(`Zonos sandbox: ${sandbox.url} (store ${store.storeId}, clock ${new Date(sandbox.now()).toISOString()})`);
 		console.log(`Workflow: ${workflow.name} — ${zonos.parameters.mode} ${zonos.parameters.sinceDate}, timezone ${workflow.settings.timezone}`);
 		const result = await runWorkflow({
@@ -41,7 +46,7 @@ function table(rows, columns) {
 		const items = result.items(zonos.name);
 		console.log(`\n${items.length} orders (items) from n8n's engine:\n`);
 		console.log(table(items.map((i) => i.json), ['id', 'timestamp', 'testOrder', 'orderStatus', 'merchantOrderId']));
-		console.log('\nTimestamps are UTC, as Zonos sends them; the node kept those from 2026-11-20 00:00 in Los Angeles (08:00 UTC).');
+		console.log(`\nTimestamps are UTC, as Zonos sends them; the node kept those from ${since.toFormat('yyyy-MM-dd HH:mm')} in Los Angeles (${since.toUTC().toFormat('HH:mm')} UTC).`);
 	} finally {
 		await sandbox.close();
 	}

@@ -7,14 +7,16 @@
  */
 const path = require('node:path');
 const { prepareN8n } = require('../support/n8n/harness');
-const { startSandbox } = require('../sandbox/server');
+const { startSandbox, seedNear } = require('../sandbox/server');
 
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const SANDBOX_PORT = Number(process.env.ZONOS_SANDBOX_PORT ?? 8377);
 
 (async () => {
 	const began = Date.now();
-	const sandbox = await startSandbox({ port: SANDBOX_PORT });
+	// orders dated just before today, so the order pickers (last 30 days) and the trigger find them on any day
+	const near = seedNear();
+	const sandbox = await startSandbox({ ...near.sandboxOptions, port: SANDBOX_PORT });
 	const n8n = await prepareN8n({ name: 'dev', root: path.join(__dirname, '..', '.e2e', 'dev') });
 	const [store] = sandbox.stores;
 	await n8n.importCredentials([
@@ -29,6 +31,7 @@ const SANDBOX_PORT = Number(process.env.ZONOS_SANDBOX_PORT ?? 8377);
 		const workflow = require(path.join(__dirname, '..', 'examples', file));
 		for (const node of workflow.nodes) {
 			if (node.credentials?.zonosApi) node.credentials.zonosApi = { id: 'zonosSandboxDev', name: 'Zonos sandbox' };
+			if (node.parameters?.sinceDate) node.parameters.sinceDate = near.day(node.parameters.sinceDate);
 		}
 		return { ...workflow, id: `zonosExample00${index + 1}`, active: false };
 	});

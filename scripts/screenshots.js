@@ -12,7 +12,10 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
 const { prepareN8n, ownerSession } = require('../support/n8n/harness');
-const { startSandbox } = require('../sandbox/server');
+const { startSandbox, seedNear } = require('../sandbox/server');
+
+// orders dated just before today: the order picker lists the last 30 days of n8n's clock
+const NEAR = seedNear();
 
 const OUT = path.join(__dirname, '..', 'docs', 'images');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -32,7 +35,7 @@ const WORKFLOW = {
 	name: 'Zonos: orders since a date',
 	nodes: [
 		{ id: 'start', name: MANUAL, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		zonosNode('zonos', 'Zonos', 260, -160, { operation: 'getOrderNumbers', mode: 'sinceDate', sinceDate: '2026-11-20T00:00:00', includeStatuses: true, options: { orderType: 'all' } }),
+		zonosNode('zonos', 'Zonos', 260, -160, { operation: 'getOrderNumbers', mode: 'sinceDate', sinceDate: `${NEAR.day('2026-11-20')}T00:00:00`, includeStatuses: true, options: { orderType: 'all' } }),
 		zonosNode('zonosGet', 'Get an order', 260, 0, { operation: 'get', lookupBy: 'orderId', orderId: { __rl: true, mode: 'list', value: '' } }),
 		zonosNode('zonosStatus', 'Update the status', 260, 160, {
 			operation: 'updateStatus',
@@ -116,7 +119,7 @@ async function executeStep(page, view = 'Table') {
 
 (async () => {
 	fs.mkdirSync(OUT, { recursive: true });
-	const sandbox = await startSandbox();
+	const sandbox = await startSandbox(NEAR.sandboxOptions);
 	const n8n = await prepareN8n({ name: 'screens' });
 	const [store] = sandbox.stores;
 	await n8n.importCredentials([{ ...CREDENTIAL, type: 'zonosApi', data: { storeId: store.storeId, secret: store.secret, baseUrl: sandbox.url } }]);

@@ -33,3 +33,31 @@ test('a sandbox on the moved seed lists the same orders at the moved dates', asy
 		await sandbox.close();
 	}
 });
+
+test('the GraphQL seed moves by the same whole days; day(), time() and zonos() move a seed date as the suites see it', async () => {
+	const graphqlOriginal = JSON.parse(require('node:fs').readFileSync(require('../sandbox/graphql').GRAPHQL_SEED_FILE, 'utf8'));
+	const near = seedNear(Date.parse('2027-03-05T01:00:00Z'));
+	expect(near.shiftMs).toBe(103 * 86_400_000);
+	expect(near.graphqlSeed.orders.map((o) => Date.parse(o.createdAt) - Date.parse(graphqlOriginal.orders.find((g) => g.id === o.id).createdAt))).toEqual(
+		graphqlOriginal.orders.map(() => near.shiftMs),
+	);
+	expect([near.day('2026-11-20'), near.time('2026-11-20T08:00:00Z'), near.zonos('2026-11-20 00:00:00.0')]).toEqual([
+		'2027-03-03',
+		'2027-03-03T08:00:00.000Z',
+		'2027-03-03 00:00:00.0',
+	]);
+	const sandbox = await startSandbox(near.sandboxOptions);
+	try {
+		// the orders the GraphQL API shows at the moved clock are those the original seed shows at its own
+		const visible = (s) => s.graphql.orders().filter((o) => o.createdAt <= s.now()).map((o) => o.id).sort();
+		const original = await startSandbox();
+		try {
+			expect(visible(sandbox)).toEqual(visible(original));
+			expect(visible(sandbox).length).toBeGreaterThan(10);
+		} finally {
+			await original.close();
+		}
+	} finally {
+		await sandbox.close();
+	}
+});

@@ -13,6 +13,7 @@ const path = require('node:path');
 
 const { prepareN8n, freePort } = require('../../support/n8n/harness');
 const { GOOD, credentialsFor, zonosNode } = require('../workflows');
+const { NEAR } = require('../near');
 const { N8N_DIR } = require('../../support/n8n/paths');
 const { startSandbox } = require('../../sandbox/server');
 
@@ -93,7 +94,7 @@ function sql(query) {
 beforeAll(async () => {
 	if (!PG_BIN) throw new Error('PostgreSQL is not installed: apt-get install postgresql redis-server (npm run test:queue does it)');
 	const env = await startServices();
-	sandbox = await startSandbox();
+	sandbox = await startSandbox(NEAR.sandboxOptions);
 	for (const name of ['main', 'worker1', 'worker2']) instances.push(await prepareN8n({ name: `queue-${name}`, extraEnv: env }));
 	const [main] = instances;
 	await main.importCredentials(credentialsFor(sandbox));
@@ -130,7 +131,7 @@ async function nextPoll() {
 	await new Promise((resolve) => setTimeout(resolve, 4000));
 }
 
-let clock = Date.parse('2026-11-21T12:00:00Z');
+let clock = Date.parse(NEAR.seed.clock);
 function addOrders(count) {
 	const ids = [];
 	for (let i = 0; i < count; i++) {
