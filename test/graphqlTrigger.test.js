@@ -541,3 +541,59 @@ test('24.8 what the trigger keeps in static data is plain JSON and small: a secr
 	expect(memory.seen.length).toBeLessThanOrEqual(MAX_REMEMBERED);
 	expect(JSON.stringify(memory).length).toBeLessThan(40 * memory.seen.length + 500);
 });
+
+describe('a Zonos that answers the webhook list badly', () => {
+	/** A scripted GraphQL server on 127.0.0.1: `webhooks` answered by `listPage(after, n)`, mutations recorded. */
+	async function scriptedZonos(listPage) {
+		const http = require('node:http');
+		const calls = [];
+		const server = http.createServer((req, res) => {
+			let raw = '';
+			req.on('data', (chunk) => (raw += chunk));
+			req.on('end', () => {
+				const { query, variables } = JSON.parse(raw);
+				calls.push({ query, variables });
+				let data;
+				if (/webhooks\(/.test(query)) data = { webhooks: listPage(variables.after, calls.filter((c) => /webhooks\(/.test(c.query)).length) };
+				else if (/webhookUpdate/.test(query)) data = { webhookUpdate: { id: variables.input.id, url: variables.input.url, type: variables.input.type, status: 'ENABLED' } };
+				else if (/webhookCreate/.test(query)) data = { webhookCreate: { id: 'webhook_new', url: variables.input.url, type: variables.input.type, status: 'ENABLED' } };
+				else if (/webhookDelete/.test(query)) data = { webhookDelete: 'SUCCESS' };
+				res.writeHead(200, { 'Content-Type': 'application/json' });
+				res.end(JSON.stringify({ data }));
+			});
+		});
+		await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+		return { url: `http://127.0.0.1:${server.address().port}`, calls, close: () => new Promise((resolve) => server.close(resolve)) };
+	}
+	const target = 'http://127.0.0.1:9/webhook/zonos-webhook-test/webhook?event=ORDER_CREATED';
+	const ours = { id: 'webhook_ours', url: target, type: 'ORDER_CREATED', status: 'ENABLED' };
+	async function activate(zonos) {
+		const trigger = webhookTrigger({ type: 'zonosGraphqlTrigger', parameters: { events: ['ORDER_CREATED'] }, credentials: { zonosGraphqlApi: { apiKey: 'k', baseUrl: zonos.url } }, webhookBaseUrl: 'http://127.0.0.1:9/' });
+		return trigger.hook('create');
+	}
+
+	test('the same page again and again (`after` ignored): our webhook is taken over once and never removed as a copy of itself', async () => {
+		const zonos = await scriptedZonos(() => ({ edges: [{ node: ours }], pageInfo: { hasNextPage: true, endCursor: 'c1' } }));
+		try {
+			const { error, staticData } = await activate(zonos);
+			expect(error).toBeUndefined();
+			expect(zonos.calls.filter((c) => /webhookDelete/.test(c.query))).toEqual([]);
+			expect(zonos.calls.filter((c) => /webhooks\(/.test(c.query))).toHaveLength(2);
+			expect(Object.values(staticData[NODE].registrations)[0].webhookIds).toEqual({ ORDER_CREATED: 'webhook_ours' });
+		} finally {
+			await zonos.close();
+		}
+	});
+
+	test('a fresh cursor every time over the same webhooks ends at the first page that brings nothing new', async () => {
+		const zonos = await scriptedZonos((after, n) => ({ edges: [{ node: ours }, { node: { ...ours, id: 'webhook_other', url: 'https://elsewhere.example/' } }], pageInfo: { hasNextPage: true, endCursor: `c${n}` } }));
+		try {
+			const { error } = await activate(zonos);
+			expect(error).toBeUndefined();
+			expect(zonos.calls.filter((c) => /webhooks\(/.test(c.query))).toHaveLength(2);
+			expect(zonos.calls.filter((c) => /webhookDelete/.test(c.query))).toEqual([]);
+		} finally {
+			await zonos.close();
+		}
+	});
+});
