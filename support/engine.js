@@ -512,13 +512,14 @@ async function serveWebhookTrigger(options) {
 		req.on('end', async () => {
 			const url = new URL(req.url, 'http://local');
 			// n8n's parseBody (n8n/dist/middlewares/body-parser.js): the raw bytes stay on the request as
-			// `rawBody`; JSON that does not parse is answered 422 before the node runs; text/plain is the text
+			// `rawBody`; JSON (after a byte-order mark) that does not parse is answered 422 before the node runs;
+			// text/plain is the text
 			const rawBody = Buffer.concat(chunks);
 			const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 			let body;
 			if (rawBody.length > 0 && contentType === 'application/json') {
 				try {
-					body = JSON.parse(rawBody.toString('utf8'));
+					body = JSON.parse(rawBody.toString('utf8').replace(/^\uFEFF/, ''));
 				} catch {
 					state.answers.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), status: 422, started: false, body: { message: 'Failed to parse request body' } });
 					res.writeHead(422, { 'Content-Type': 'application/json' });

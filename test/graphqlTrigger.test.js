@@ -383,9 +383,10 @@ test('23.15 bodies that are not an order event, sent with the right secret, are 
 	expect(n8n.executions).toEqual([]);
 	expect(graphqlRequests()).toHaveLength(before);
 	expect(n8n.staticData()[NODE].seen ?? []).toEqual([]);
-	// an order event still starts it
+	// an order event still starts it, also with a byte-order mark before the JSON (n8n strips it too)
 	expect((await deliver('ORDER_CREATED', { data: { order: { id: 'order_1', status: 'OPEN' } } })).status).toBe(200);
-	expect(started().map((i) => i.id)).toEqual(['order_1']);
+	expect((await deliver('ORDER_CREATED', '\uFEFF{"data":{"order":{"id":"order_2"}}}')).status).toBe(200);
+	expect(started().map((i) => i.id)).toEqual(['order_1', 'order_2']);
 });
 
 test('23.16 a payload without data.order.id with Fetch Full Order on: the item says the whole order was not read, and why', async () => {

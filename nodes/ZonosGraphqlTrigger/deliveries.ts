@@ -100,6 +100,8 @@ export function readDelivery(raw: unknown, body: unknown): Delivery | { refused:
 	else if (typeof raw === 'string') text = raw;
 	else if (typeof body === 'string') text = body;
 	let payload: unknown = body;
+	// a byte-order mark is not part of the JSON (n8n strips it too)
+	if (text?.charCodeAt(0) === 0xfeff) text = text.slice(1);
 	if (text !== undefined) {
 		if (text.trim() === '') return { refused: 'The body is empty: a Zonos event is JSON, {"data": {"order": {…}}}' };
 		try {
