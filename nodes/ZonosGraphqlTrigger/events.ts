@@ -4,7 +4,7 @@ import type { INodePropertyOptions } from 'n8n-workflow';
  * Every order and shipment value of Zonos' `WebhookType` enum (names as Zonos spells them, so that a
  * saved workflow holds Zonos' own names), with what a merchant reads in the editor. Zonos documents
  * what starts ORDER_CREATED, ORDER_CANCELED and SHIPMENT_CREATED (https://zonos.com/docs/account/webhooks);
- * for the others only the name is known, and the descriptions say no more than the name does.
+ * for the others only the name is known, and their descriptions say so.
  * Left out: the enum's pricing, inventory and IP-setting types (INVENTORY_REFUND may concern orders,
  * but nothing says so). README "Zonos GraphQL Trigger" lists them.
  */
@@ -37,7 +37,7 @@ export const WEBHOOK_EVENTS = [
 	{
 		name: 'Shipment Canceled',
 		value: 'SHIPMENT_CANCELED',
-		description: 'A shipment of an order was canceled, e.g. its label was voided',
+		description: 'A shipment of an order was canceled (Zonos does not document exactly when it sends this event)',
 	},
 	{
 		name: 'Shipment Created',
