@@ -250,15 +250,18 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 			if (order.status === 'CANCELED') throw new GraphqlError('Tracking numbers cannot be added to a canceled order');
 			addShipment(order, numbers, clock(), by);
 			touch(order, by);
-			const events = ['SHIPMENT_CREATED'];
+			// sandbox choice: ORDER_SHIPPING ([NOT DOCUMENTED] when Zonos fires it) comes with each new shipment
+			const events = ['SHIPMENT_CREATED', 'ORDER_SHIPPING'];
 			if (setStatus(order, 'COMPLETED', 'Tracking number added', by)) events.push('ORDER_STATUS_CHANGED');
 			return events;
 		},
 		removeTracking(order, numbers) {
 			order.trackingNumbers = order.trackingNumbers.filter((n) => !numbers.includes(n));
 			for (const s of order.shipments) s.trackingDetails = s.trackingDetails.filter((t) => !numbers.includes(t.number));
+			const before = order.shipments.length;
 			order.shipments = order.shipments.filter((s) => s.trackingDetails.length > 0);
-			return ['ORDER_UPDATED'];
+			// a shipment left without a tracking number is canceled (its label voided)
+			return before > order.shipments.length ? ['SHIPMENT_CANCELED', 'ORDER_UPDATED'] : ['ORDER_UPDATED'];
 		},
 		cancel(order, { note, skipRefund }, by) {
 			if (order.status === 'CANCELED') throw new GraphqlError(`Order ${order.id} is already canceled`);
@@ -615,7 +618,8 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 	 *   POST /_sandbox/graphql/orders/<id>/cancel    {note?, skipRefund?}     ORDER_CANCELED + ORDER_STATUS_CHANGED (refused once shipped)
 	 *   POST /_sandbox/graphql/orders/<id>/status    {status, note?}         ORDER_STATUS_CHANGED (any OrderStatus, as Zonos' own processes would)
 	 *   POST /_sandbox/graphql/orders/<id>/update    {accountOrderNumber?}   ORDER_UPDATED
-	 *   POST /_sandbox/graphql/orders/<id>/shipment  {trackingNumbers: [..]}  SHIPMENT_CREATED (+ ORDER_STATUS_CHANGED)
+	 *   POST /_sandbox/graphql/orders/<id>/shipment  {trackingNumbers: [..]}  SHIPMENT_CREATED + ORDER_SHIPPING (+ ORDER_STATUS_CHANGED)
+ *   POST /_sandbox/graphql/orders/<id>/untrack   {trackingNumbers: [..]}  ORDER_UPDATED (+ SHIPMENT_CANCELED when a shipment loses its last one)
 	 *   POST /_sandbox/graphql/rate-limit          {capacity?, refillPerSecond?, points?} shrink/refill the buckets (points: set every key's level)
 	 *   POST /_sandbox/graphql/faults              {fault, times?}  the legacy fault kinds plus {errors:[..], status?}, limited to /graphql
 	 *   GET  /_sandbox/webhooks                    every registration with header values and secret (the API shows header keys only)
@@ -655,7 +659,7 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 				const mode = modeOf(url.searchParams.get('mode') ?? 'LIVE');
 				return ok({ orders: st.orders.filter((o) => o.mode === mode).sort(newestFirst).map(orderSummary) });
 			}
-			const m = /^\/_sandbox\/graphql\/orders\/([^/]+)\/(cancel|status|update|shipment)$/.exec(pathname);
+			const m = /^\/_sandbox\/graphql\/orders\/([^/]+)\/(cancel|status|update|shipment|untrack)$/.exec(pathname);
 			if (method === 'POST' && m) {
 				const id = decodeURIComponent(m[1]);
 				const order = st.orders.find((o) => o.id === id && o.createdAt <= clock());
@@ -671,6 +675,10 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 				if (m[2] === 'shipment') {
 					if (!Array.isArray(body.trackingNumbers) || body.trackingNumbers.length === 0) return { status: 400, body: { error: 'trackingNumbers: a non-empty array' } };
 					apply(order, 'addTracking', SANDBOX_USER, body.trackingNumbers);
+				}
+				if (m[2] === 'untrack') {
+					if (!Array.isArray(body.trackingNumbers) || body.trackingNumbers.length === 0) return { status: 400, body: { error: 'trackingNumbers: a non-empty array' } };
+					apply(order, 'removeTracking', SANDBOX_USER, body.trackingNumbers);
 				}
 				return ok({ order: orderSummary(order), deliveries: deliveryIds(before) });
 			}

@@ -455,7 +455,7 @@ function webhookTrigger({ type, parameters, credentials, webhookBaseUrl, webhook
 			}
 		},
 		/** One delivery to `webhook()`. */
-		async receive({ staticData = {}, isTest = false, headers = {}, query = {}, body = {} }) {
+		async receive({ staticData = {}, isTest = false, headers = {}, query = {}, body = {}, rawBody }) {
 			const mode = isTest ? 'manual' : 'webhook';
 			const { workflow, additionalData, nodeType, webhookData } = await setUp(staticData, isTest, mode);
 			const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
@@ -482,7 +482,7 @@ function webhookTrigger({ type, parameters, credentials, webhookBaseUrl, webhook
 				},
 				setHeader() {},
 			};
-			additionalData.httpRequest = { method: 'POST', body, headers: lower, query, params: {}, header: (name) => lower[name.toLowerCase()] };
+			additionalData.httpRequest = { method: 'POST', body, rawBody, headers: lower, query, params: {}, header: (name) => lower[name.toLowerCase()] };
 			additionalData.httpResponse = res;
 			const context = new WebhookContext(workflow, node, additionalData, mode, webhookData, [], null);
 			try {
@@ -507,18 +507,28 @@ async function serveWebhookTrigger(options) {
 	const state = { staticData: {}, testStaticData: {}, executions: [], answers: [] };
 	let trigger;
 	const server = http.createServer((req, res) => {
-		let raw = '';
-		req.on('data', (chunk) => (raw += chunk));
+		const chunks = [];
+		req.on('data', (chunk) => chunks.push(chunk));
 		req.on('end', async () => {
 			const url = new URL(req.url, 'http://local');
-			let body = {};
-			try {
-				body = raw ? JSON.parse(raw) : {};
-			} catch {
-				body = raw;
-			}
+			// n8n's parseBody (n8n/dist/middlewares/body-parser.js): the raw bytes stay on the request as
+			// `rawBody`; JSON (after a byte-order mark) that does not parse is answered 422 before the node runs;
+			// text/plain is the text
+			const rawBody = Buffer.concat(chunks);
+			const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+			let body;
+			if (rawBody.length > 0 && contentType === 'application/json') {
+				try {
+					body = JSON.parse(rawBody.toString('utf8').replace(/^\uFEFF/, ''));
+				} catch {
+					state.answers.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), status: 422, started: false, body: { message: 'Failed to parse request body' } });
+					res.writeHead(422, { 'Content-Type': 'application/json' });
+					res.end(JSON.stringify({ code: 422, message: 'Failed to parse request body' }));
+					return;
+				}
+			} else if (rawBody.length > 0 && contentType === 'text/plain') body = rawBody.toString('utf8');
 			const isTest = url.pathname.startsWith('/webhook-test/');
-			const outcome = await trigger.receive({ staticData: isTest ? state.testStaticData : state.staticData, isTest, headers: req.headers, query: Object.fromEntries(url.searchParams), body });
+			const outcome = await trigger.receive({ staticData: isTest ? state.testStaticData : state.staticData, isTest, headers: req.headers, query: Object.fromEntries(url.searchParams), body, rawBody });
 			if (!isTest) state.staticData = outcome.staticData;
 			const started = Boolean(outcome.result?.workflowData);
 			if (started) state.executions.push(outcome.result.workflowData[0].map((i) => i.json));

@@ -8,8 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { carriesSecret, eventKey, firstTime, orderIdOf, payloadSubject } from './deliveries';
-import { EVENT_NAMES, isWebhookEvent, WEBHOOK_EVENTS } from './events';
+import { carriesSecret, deliveryKey, firstTime, readDelivery } from './deliveries';
+import { EVENT_NAMES, eventsSubtitle, isWebhookEvent, WEBHOOK_EVENTS } from './events';
 import type { WebhookEvent } from './events';
 import { fetchOrder } from './order';
 import {
@@ -70,7 +70,7 @@ export class ZonosGraphqlTrigger implements INodeType {
 		icon: { light: 'file:../../icons/zonos.svg', dark: 'file:../../icons/zonos.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["events"] || []).length === 1 ? $parameter["events"][0] : ($parameter["events"] || []).length + " events"}}',
+		subtitle: eventsSubtitle(),
 		description: 'Starts the workflow within seconds when an order is created, canceled or changes on the Zonos platform (GraphQL API)',
 		// n8n's Docs link uses a full URL as it is; from the codex URL it would build `…?utm_…`.
 		documentationUrl: 'https://github.com/n8n-nodes-zonos/n8n-nodes-zonos#zonos-graphql-trigger',
@@ -99,7 +99,7 @@ export class ZonosGraphqlTrigger implements INodeType {
 				name: 'events',
 				type: 'multiOptions',
 				required: true,
-				options: WEBHOOK_EVENTS,
+				options: [...WEBHOOK_EVENTS],
 				default: ['ORDER_CREATED'],
 				description:
 					'The Zonos events that start the workflow. Activating the workflow registers one webhook per event in Zonos; deactivating removes them.',
@@ -110,7 +110,7 @@ export class ZonosGraphqlTrigger implements INodeType {
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether to read the whole, current order from Zonos for each event. Off: the item is the order as the event carried it. The event as Zonos sent it stays under zonosWebhook.payload.',
+					'Whether to read the whole, current order from Zonos for each event. Off: the item is the order (or shipment) as the event carried it. The event as Zonos sent it stays under zonosWebhook.payload; zonosWebhook.fetched says whether the order was read.',
 			},
 		],
 	};
@@ -163,50 +163,81 @@ export class ZonosGraphqlTrigger implements INodeType {
 				return true;
 			},
 
-			/** Removes every webhook of this URL, the registered ones and any copy Zonos still lists. */
+			/**
+			 * Removes every webhook of this URL, the registered ones and any copy Zonos still lists.
+			 * Never throws: n8n runs this to clean up (deactivation, the end of "Listen for test event",
+			 * a failed activation), and when it throws n8n leaves its own bookkeeping of the test webhook
+			 * behind (README "Zonos GraphQL Trigger", *When clean-up fails*). What could not be removed is
+			 * logged and kept in the static data, so that the next activation takes it over or removes it.
+			 */
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const memory = this.getWorkflowStaticData('node') as TriggerMemory;
-				const url = webhookUrlOf(this);
-				const registration = registrationOf(memory, url);
-				const stored = (registration?.webhookIds ?? {}) as IDataObject;
-				// what was registered, and whatever valid events the node names now
-				const events = [...new Set([...Object.keys(stored), ...eventsNamed(this)])];
-				const ids = new Set(Object.values(stored).filter((id): id is string => typeof id === 'string'));
-				for (const event of events.filter(isWebhookEvent)) {
-					for (const hook of await findWebhooks(this, event, eventUrl(url, event))) ids.add(hook.id);
+				let url: string | undefined;
+				try {
+					url = webhookUrlOf(this);
+					const registration = registrationOf(memory, url);
+					const stored = (registration?.webhookIds ?? {}) as IDataObject;
+					// what was registered, and whatever valid events the node names now
+					const events = [...new Set([...Object.keys(stored), ...eventsNamed(this)])];
+					const ids = new Set(Object.values(stored).filter((id): id is string => typeof id === 'string'));
+					for (const event of events.filter(isWebhookEvent)) {
+						for (const hook of await findWebhooks(this, event, eventUrl(url, event))) ids.add(hook.id);
+					}
+					for (const id of ids) await deleteWebhook(this, id);
+					delete registrationsOf(memory)[url];
+					return true;
+				} catch (error) {
+					this.logger.warn(`Zonos GraphQL Trigger: the Zonos webhooks of ${url ?? 'this trigger'} could not be removed: ${(error as Error).message}. The next activation takes them over or removes them.`);
+					return false;
 				}
-				for (const id of ids) await deleteWebhook(this, id);
-				delete registrationsOf(memory)[url];
-				return true;
 			},
 		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const memory = this.getWorkflowStaticData('node') as TriggerMemory;
+		const headers = this.getHeaderData() as IDataObject;
 		// only Zonos knows the secret: anything else is refused and starts nothing
-		if (!carriesSecret(this.getHeaderData()[PROOF_HEADER], memory)) {
+		if (!carriesSecret(headers[PROOF_HEADER], memory)) {
 			return reply(this, 401, { message: 'Unauthorized' });
+		}
+		// not an order event (not JSON, no order or shipment): refused, so that Zonos' webhook log shows it
+		const delivery = readDelivery((this.getRequestObject() as { rawBody?: unknown }).rawBody, this.getBodyData());
+		if ('refused' in delivery) {
+			return reply(this, 400, { message: 'Bad Request', reason: delivery.refused });
 		}
 		const event = (this.getQueryData() as IDataObject)[EVENT_PARAMETER];
 		// (not checked again here: a genuine delivery must never fail for the node's settings)
 		if (!isWebhookEvent(event) || !eventsNamed(this).includes(event)) {
 			return { webhookResponse: { received: true, started: false, reason: 'event not chosen in this trigger' } };
 		}
-		const payload = this.getBodyData() as IDataObject;
+		const key = deliveryKey(event, delivery, headers);
 		const scope = `${this.getMode()}|${this.getWorkflow().id ?? ''}|${this.getNode().id}`;
-		if (!firstTime(memory, scope, eventKey(event, payload))) {
+		if (!firstTime(memory, scope, key)) {
 			return { webhookResponse: { received: true, started: false, reason: 'already received' } };
 		}
 
-		const { order, subject } = payloadSubject(payload);
-		const orderId = orderIdOf(payload);
-		const zonosWebhook: IDataObject = { event, orderId: orderId ?? null, payload };
-		let json: IDataObject = { ...(order ?? subject ?? {}) };
-		if (this.getNodeParameter('fetchFullOrder', true) === true && orderId) {
-			const full = await fetchOrder(this, orderId);
-			if (full.order) json = { ...full.order };
-			else zonosWebhook.fetchError = full.error;
+		const { orderId, order, shipment, payload } = delivery;
+		const zonosWebhook: IDataObject = {
+			event,
+			eventId: key.eventId,
+			eventIdSource: key.fromZonos ? 'zonos' : 'content',
+			orderId: orderId ?? null,
+			payload,
+			fetched: false,
+		};
+		let json: IDataObject = { ...(order ?? shipment ?? {}) };
+		if (this.getNodeParameter('fetchFullOrder', true) === true) {
+			if (!orderId) {
+				zonosWebhook.fetchError =
+					'The event carried no order ID (data.order.id, or data.shipment.orderId), so the whole order could not be read from Zonos: the item is what the event carried';
+			} else {
+				const full = await fetchOrder(this, orderId);
+				if (full.order) {
+					json = { ...full.order };
+					zonosWebhook.fetched = true;
+				} else zonosWebhook.fetchError = full.error;
+			}
 		}
 		return { workflowData: [[{ json: { ...json, zonosWebhook } }]] };
 	}

@@ -1,10 +1,14 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 /**
- * The order-related Zonos webhook types this trigger offers (`WebhookType` values, names fixed by
- * node-contract.md), with what a merchant reads in the editor. Spec: zonos-graphql.md §4.2.
+ * Every order and shipment value of Zonos' `WebhookType` enum (names as Zonos spells them, so that a
+ * saved workflow holds Zonos' own names), with what a merchant reads in the editor. Zonos documents
+ * what starts ORDER_CREATED, ORDER_CANCELED and SHIPMENT_CREATED (https://zonos.com/docs/account/webhooks);
+ * for the others only the name is known, and their descriptions say so.
+ * Left out: the enum's pricing, inventory and IP-setting types (INVENTORY_REFUND may concern orders,
+ * but nothing says so). README "Zonos GraphQL Trigger" lists them.
  */
-export const WEBHOOK_EVENTS: INodePropertyOptions[] = [
+export const WEBHOOK_EVENTS = [
 	{
 		name: 'Order Canceled',
 		value: 'ORDER_CANCELED',
@@ -14,6 +18,11 @@ export const WEBHOOK_EVENTS: INodePropertyOptions[] = [
 		name: 'Order Created',
 		value: 'ORDER_CREATED',
 		description: 'A customer placed a new order',
+	},
+	{
+		name: 'Order Shipping',
+		value: 'ORDER_SHIPPING',
+		description: 'An order is being shipped (Zonos does not document exactly when it sends this event)',
 	},
 	{
 		name: 'Order Status Changed',
@@ -26,14 +35,34 @@ export const WEBHOOK_EVENTS: INodePropertyOptions[] = [
 		description: 'Something else on an order changed, e.g. the merchant order number or a note',
 	},
 	{
+		name: 'Shipment Canceled',
+		value: 'SHIPMENT_CANCELED',
+		description: 'A shipment of an order was canceled (Zonos does not document exactly when it sends this event)',
+	},
+	{
 		name: 'Shipment Created',
 		value: 'SHIPMENT_CREATED',
 		description: 'A shipping label was created, or the order was marked as shipped with a tracking number',
 	},
-];
+] as const satisfies readonly INodePropertyOptions[];
 
-export const EVENT_NAMES = WEBHOOK_EVENTS.map((e) => String(e.value));
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]['value'];
 
-export type WebhookEvent = 'ORDER_CANCELED' | 'ORDER_CREATED' | 'ORDER_STATUS_CHANGED' | 'ORDER_UPDATED' | 'SHIPMENT_CREATED';
+export const EVENT_NAMES: string[] = WEBHOOK_EVENTS.map((e) => e.value);
 
 export const isWebhookEvent = (value: unknown): value is WebhookEvent => typeof value === 'string' && EVENT_NAMES.includes(value);
+
+/** An option's name in merchant words for the canvas: "Order Status Changed" → "Order status changed". */
+const sentenceCase = (name: string) => name.charAt(0) + name.slice(1).toLowerCase();
+
+/**
+ * The node's subtitle under it on the canvas, built from the option list above (never a second list to
+ * keep in step): one event → its name ("Order created"), several → "3 events", none → "No event chosen", an
+ * expression → "Events from an expression".
+ * An unknown value shows as it is.
+ */
+export function eventsSubtitle(): string {
+	const names = JSON.stringify(Object.fromEntries(WEBHOOK_EVENTS.map((e) => [e.value, sentenceCase(e.name)])));
+	const list = '$parameter["events"]';
+	return `={{ !Array.isArray(${list}) ? "Events from an expression" : ${list}.length === 1 ? (${names}[${list}[0]] || ${list}[0]) : ${list}.length === 0 ? "No event chosen" : ${list}.length + " events" }}`;
+}

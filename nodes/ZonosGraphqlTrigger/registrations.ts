@@ -89,23 +89,38 @@ const DELETE_WEBHOOK = `mutation ZonosN8nWebhookDelete($id: ID!) {
   webhookDelete(id: $id)
 }`;
 
-/** Every Zonos webhook of one type whose URL is exactly `url` (all pages). */
+/** At most this many pages of webhooks per event (100 each): far more than one account holds. */
+const MAX_WEBHOOK_PAGES = 100;
+
+/**
+ * Every Zonos webhook of one type whose URL is exactly `url` (all pages), each once. Stops when a
+ * page repeats a cursor already followed or brings no webhook not seen before (a server that ignores
+ * `after` would otherwise list our webhook twice, and the second copy would be removed as "extra").
+ */
 export async function findWebhooks(context: Context, type: WebhookEvent, url: string): Promise<ZonosWebhook[]> {
-	const found: ZonosWebhook[] = [];
+	const found = new Map<string, ZonosWebhook>();
+	const seen = new Set<string>();
+	const cursors = new Set<string>();
 	let after: string | null = null;
-	for (let page = 0; page < 100; page++) {
+	for (let page = 0; page < MAX_WEBHOOK_PAGES; page++) {
 		const data = await askZonos(context, LIST_WEBHOOKS, { type, after });
 		const connection = (data.webhooks ?? {}) as IDataObject;
 		const edges = Array.isArray(connection.edges) ? (connection.edges as IDataObject[]) : [];
+		let fresh = 0;
 		for (const edge of edges) {
-			const hook = edge.node as ZonosWebhook | undefined;
-			if (hook && hook.url === url && hook.type === type) found.push(hook);
+			const hook = edge?.node as ZonosWebhook | undefined;
+			if (!hook || typeof hook.id !== 'string' || seen.has(hook.id)) continue;
+			seen.add(hook.id);
+			fresh++;
+			if (hook.url === url && hook.type === type) found.set(hook.id, hook);
 		}
 		const pageInfo = (connection.pageInfo ?? {}) as IDataObject;
-		if (pageInfo.hasNextPage !== true || typeof pageInfo.endCursor !== 'string') break;
-		after = pageInfo.endCursor;
+		const next = pageInfo.endCursor;
+		if (pageInfo.hasNextPage !== true || typeof next !== 'string' || cursors.has(next) || fresh === 0) break;
+		cursors.add(next);
+		after = next;
 	}
-	return found;
+	return [...found.values()];
 }
 
 const headersFor = (secret: string) => [{ key: PROOF_HEADER, value: secret }];
