@@ -10,6 +10,7 @@
  */
 const { prepareN8n, ownerSession, freePort } = require('../support/n8n/harness');
 const { startSandbox } = require('../sandbox/server');
+const { NEAR } = require('./near');
 const { sandboxControl } = require('../support/sandbox-control');
 
 const WRONG = { id: 'zonosGraphqlWrongKey', name: 'Zonos GraphQL (a key Zonos rejects)' };
@@ -42,7 +43,7 @@ const workflow = (id, credential, webhookId) => ({
 });
 
 beforeAll(async () => {
-	sandbox = await startSandbox();
+	sandbox = await startSandbox(NEAR.sandboxOptions);
 	control = sandboxControl(sandbox);
 	n8n = await prepareN8n({ name: 'webhook-cleanup' });
 	const liveKey = sandbox.apiKeys.find((k) => k.mode === 'LIVE').key;
