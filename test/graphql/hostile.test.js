@@ -235,6 +235,65 @@ describe('issue 23: On Error: Continue pairs every error item to its input', () 
 	);
 });
 
+describe('issue 23: the legacy operations pair their error items the same way', () => {
+	const legacy = (operation, parameters) => ({ resource: 'order', operation, ...parameters });
+
+	test.each([
+		['refused before sending', '={{ $json.n === 2 ? "not-an-id" : "999-10011" }}', 'Since Order ID: "not-an-id" is not a Zonos order ID'],
+		['refused by Zonos', '={{ $json.n === 2 ? "999-99999" : "999-10011" }}', 'Zonos has no order 999-99999 to start from — check Since Order ID'],
+	])('23.6 legacy Get Order Numbers under "Continue": an input %s gives an error item paired to it', async (_, sinceOrderId, message) => {
+		// the first input gives several orders, so n8n cannot pair the items by counting them
+		const result = await zonos.run(legacy('getOrderNumbers', { mode: 'sinceOrderId', sinceDate: '2026-11-20', sinceOrderId }), {
+			input: [{ json: { n: 1 } }, { json: { n: 2 } }],
+			nodeSettings: { onError: 'continueRegularOutput' },
+		});
+		expect(result.error).toBeUndefined();
+		const errorItem = result.items[result.items.length - 1];
+		expect(result.items.length).toBeGreaterThan(2);
+		expect(result.items.slice(0, -1).every((i) => i.pairedItem.item === 0)).toBe(true);
+		expect(errorItem.pairedItem).toEqual({ item: 1 });
+		expect(errorItem.json).toEqual({ error: message });
+		expect(errorItem.error.message).toBe(message);
+	});
+
+	test.each([
+		['getOrderNumbers', { mode: 'sinceOrderId', sinceDate: '2026-11-20', sinceOrderId: '={{ $json.id === "999-10021" ? "999-99999" : $json.id }}' }, /999-99999/],
+		['get', { lookupBy: 'orderId', orderId: '={{ $json.id === "999-10021" ? "999-99999" : $json.id }}' }, /999-99999/],
+		['setTracking', { orderId: '={{ $json.id }}', trackingNumbers: '={{ $json.id === "999-10021" ? "" : "1Z1" }}' }, /^Tracking Numbers is empty$/],
+		['updateMerchantOrderId', { orderId: '={{ $json.id === "999-10021" ? "999-99999" : $json.id }}', merchantOrderId: 'S-1' }, /999-99999/],
+		['updateStatus', { orderId: '={{ $json.id === "999-10021" ? "999-99999" : $json.id }}', orderStatus: 'VENDOR_PREPARING_ORDER' }, /999-99999/],
+	])('23.6 legacy %s under "Continue (using error output)": the error item carries its input\'s fields and pairing', async (operation, parameters, message) => {
+		const node = (name, nodeParameters, settings = {}) => ({
+			id: name,
+			name,
+			type: 'n8n-nodes-zonos.zonos',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: nodeParameters,
+			credentials: { zonosApi: { id: '1', name: 'Zonos sandbox' } },
+			...settings,
+		});
+		const workflow = {
+			nodes: [
+				node('Orders', legacy('getOrderNumbers', { mode: 'sinceDate', sinceDate: '2026-11-21' })),
+				node('Zonos', legacy(operation, parameters), { onError: 'continueErrorOutput' }),
+			],
+			connections: { Orders: { main: [[{ node: 'Zonos', type: 'main', index: 0 }]] } },
+			settings: { timezone: 'UTC' },
+		};
+		const run = await runWorkflow({ workflow, credentials: zonos.credentials });
+		expect(run.error).toBeUndefined();
+		const orders = run.runData.Orders[0].data.main[0];
+		const failing = orders.findIndex((i) => i.json.id === '999-10021');
+		expect(failing).toBeGreaterThanOrEqual(0);
+		expect(orders.length).toBeGreaterThan(1);
+		const [, errors] = run.runData.Zonos[0].data.main;
+		expect(errors).toHaveLength(1);
+		expect(errors[0].pairedItem).toEqual({ item: failing });
+		expect(errors[0].json).toMatchObject({ ...orders[failing].json, error: expect.stringMatching(message) });
+	});
+});
+
 describe('issue 23: dates, Retry-After, wording', () => {
 	test.each(['Pacific/Chatham', 'UTC', 'America/Los_Angeles'])(
 		'23.7 Get Many reads a createdAt without offset in the workflow\'s timezone, whatever the server\'s TZ (%s)',
