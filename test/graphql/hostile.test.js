@@ -330,6 +330,22 @@ describe('issue 23: dates, Retry-After, wording', () => {
 		expect(result.error.description).toMatch(/Zonos asked to wait (29|30) seconds\. .*at least (29|30)000 ms/);
 	});
 
+	test('23.11 the legacy API reads a Retry-After HTTP date the same way', async () => {
+		const at = new Date(Date.now() + 30_000).toUTCString();
+		zonos.sandbox.injectFault({ status: 503, contentType: 'text/plain', headers: { 'Retry-After': at }, body: 'busy' });
+		const result = await zonos.run({ resource: 'order', operation: 'getOrderNumbers', mode: 'sinceDate', sinceDate: '2026-11-20' });
+		expect(result.error.message).toBe('Zonos answered with HTTP 503 — the service is busy or down');
+		expect(result.error.description).toMatch(/Zonos asked to wait (29|30) seconds\./);
+	});
+
+	test('an API key echoed in a redirect\'s Location header is not shown', async () => {
+		zonos.sandbox.injectFault({ status: 307, headers: { Location: `https://elsewhere.example/graphql?key=${zonos.apiKey}` } }, { path: '/graphql' });
+		const result = await zonos.run(getMany());
+		expect(result.error.message).toBe('Zonos answered with a redirect (HTTP 307) that the node does not follow');
+		expect(result.error.description).toContain('https://elsewhere.example/graphql?key=***');
+		for (const text of visibleTexts(result)) expect(text).not.toContain(zonos.apiKey);
+	});
+
 	test('23.12 an invalid Luxon date is named as one, not as "nothing"', async () => {
 		const result = await zonos.run(getMany({ sinceDate: "={{ DateTime.fromISO('garbage') }}" }));
 		expect(result.error.message).toMatch(/^Since Date is an invalid DateTime \(the input "garbage" can't be parsed as ISO 8601\)$/);
