@@ -101,7 +101,7 @@ export function readAnswer(response: IN8nHttpFullResponse, secret: unknown): Ans
 		return { ...problem(message, description), zonosError: said };
 	}
 	if (REDIRECT.has(status)) {
-		const location = String(headers.location ?? '(no address given)');
+		const location = String(response.headers?.location ?? '(no address given)');
 		return problem(
 			`Zonos answered with a redirect (HTTP ${status}) that the node does not follow`,
 			`The answer pointed to ${redact(location, secret).slice(0, 200)}. Requests carry the store's secret, so the node never re-sends them to another address. If that address is right, put it in the Base URL of the Zonos API credentials.`,

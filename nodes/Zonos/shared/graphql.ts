@@ -207,17 +207,9 @@ function zonosSaid(errors: GraphqlError[]): string {
 	return `Zonos said: ${shown.join('; ')}${more}`;
 }
 
-/** What kind of failure an error of readGraphqlAnswer is, where the credential test words it its own way. */
-const failureKinds = new WeakMap<object, 'rejected' | 'throttled'>();
-
-function tagged<T extends object>(error: T, kind: 'rejected' | 'throttled'): T {
-	failureKinds.set(error, kind);
-	return error;
-}
-
 export function throttledFailure(node: INode, itemIndex: number, status: number, retryAfter: number | undefined, said: string) {
 	const waitMs = Math.max(1000, Math.ceil((retryAfter ?? 1) * 1000));
-	return tagged(zonosFailure(
+	return zonosFailure(
 		node,
 		itemIndex,
 		'Zonos is throttling requests: the rate limit of this API key is used up for the moment',
@@ -225,17 +217,17 @@ export function throttledFailure(node: INode, itemIndex: number, status: number,
 			retryAfter ? `Zonos asked to wait ${retryAfter} seconds. ` : ''
 		}Turn on "Retry On Fail" in the node settings with "Wait Between Tries" of at least ${waitMs} ms, or ask for fewer orders at a time. ${said}`,
 		status,
-	), 'throttled');
+	);
 }
 
 function rejectedKeyFailure(node: INode, itemIndex: number, status: number, said: string) {
-	return tagged(zonosFailure(
+	return zonosFailure(
 		node,
 		itemIndex,
 		`Zonos rejected the API key — check the ${GRAPHQL_CREDENTIALS_NAME} credentials`,
 		`Open the "${GRAPHQL_CREDENTIALS_NAME}" credentials and paste the API key from Zonos Dashboard again. ${said}`,
 		status,
-	), 'rejected');
+	);
 }
 
 /** Turns GraphQL `errors[]` into one error a merchant can act on. */
@@ -458,12 +450,12 @@ export async function testZonosGraphqlCredentials(
 		}
 		orderConnectionIn(node, 0, data);
 	} catch (error) {
-		const kind = failureKinds.get(error as object);
-		if (kind === 'rejected') return fail(REJECTED_IN_DIALOG);
-		if (kind === 'throttled') return fail('Zonos is throttling this API key for the moment — wait a few seconds and test again');
+		const { message, description } = error as { message: string; description?: string };
+		// the node's own messages (rejectedKeyFailure, throttledFailure), worded for the dialog
+		if (message.startsWith('Zonos rejected the API key')) return fail(REJECTED_IN_DIALOG);
+		if (message.startsWith('Zonos is throttling requests')) return fail('Zonos is throttling this API key for the moment — wait a few seconds and test again');
 		const status = response.statusCode;
 		if (status === 404 || status === 405) return fail(`No Zonos GraphQL API at this address (HTTP ${status}) — ${NOT_ZONOS}`);
-		const { message, description } = error as { message: string; description?: string };
 		if (message === 'Zonos sent an answer that is not a GraphQL answer') {
 			return fail(`The Base URL answered, but not as the Zonos GraphQL API — ${NOT_ZONOS}`);
 		}
