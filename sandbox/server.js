@@ -200,6 +200,8 @@ async function startSandbox(options = {}) {
 		 *   { ignoreAfter: true }                       GraphQL: answer as if the request had no `after` (the same page again)
 		 *   { endlessCursor: true }                     GraphQL: an empty `orders` page saying more follow, with a new
 		 *                                               cursor each time (use with a large `times`)
+		 *   { endlessOrders: true }                     GraphQL: a page of `first` new orders saying more follow, a new
+		 *                                               cursor each time (use with a large `times`)
 		 * `path` limits it to one endpoint; `times` (default 1) to that many requests.
 		 */
 		injectFault(fault, { path: onlyPath, times = 1 } = {}) {
@@ -326,6 +328,20 @@ function applyFault(state, req, res, answerNormally, raw) {
 		entry.served = (entry.served ?? 0) + 1;
 		res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
 		res.end(JSON.stringify({ data: { orders: { edges: [], pageInfo: { hasNextPage: true, endCursor: `endless-${entry.served}` } } } }));
+	} else if (fault.endlessOrders) {
+		// orders that never end: each page as many new ones as asked, and "more follow"
+		let first = 50;
+		try {
+			first = JSON.parse(raw).variables.first ?? 50;
+		} catch {
+			// the default page
+		}
+		const from = entry.servedOrders ?? 0;
+		entry.servedOrders = from + first;
+		const edges = [];
+		for (let i = from; i < from + first; i++) edges.push(`{"node":{"id":"order_endless-${i}","createdAt":"2026-11-20T10:00:00.000Z"}}`);
+		res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+		res.end(`{"data":{"orders":{"edges":[${edges.join(',')}],"pageInfo":{"hasNextPage":true,"endCursor":"endless-${entry.servedOrders}"}}}}`);
 	} else if (fault.errors !== undefined) {
 		res.writeHead(fault.status ?? 200, { 'Content-Type': 'application/json; charset=utf-8', ...(fault.headers ?? {}) });
 		res.end(JSON.stringify({ data: null, errors: fault.errors }));

@@ -95,6 +95,13 @@ describe('issue 23: Get Many paging cannot repeat, lie or hang', () => {
 		expect(graphqlBodies(result)).toHaveLength(3);
 	});
 
+	test('orders that never end stop at 100,000, counted between pages (sandbox fault endlessOrders)', async () => {
+		zonos.sandbox.injectFault({ endlessOrders: true }, { path: '/graphql', times: 1_000_000 });
+		const result = await zonos.run(getMany({ returnAll: true, options: { pageSize: 1000 } }));
+		expect(result.error.message).toBe('Zonos has more than 100,000 orders in this range — more than one run can hold');
+		expect(graphqlBodies(result)).toHaveLength(101);
+	});
+
 	test.each([
 		['missing', { endCursor: 'A' }, 'missing'],
 		['"true"', { hasNextPage: 'true', endCursor: 'A' }, '"true"'],
