@@ -1,24 +1,6 @@
-import type {
-	IAuthenticateGeneric,
-	Icon,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticateGeneric, Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import {
-	CREDENTIAL_TEST_QUERY,
-	GRAPHQL_BASE_URL_EXPRESSION,
-	GRAPHQL_DEFAULT_BASE_URL,
-	GRAPHQL_HEADERS,
-	GRAPHQL_PATH,
-} from '../nodes/Zonos/shared/graphql';
-
-const REJECTED = 'Zonos rejected the API key — paste the API key from Zonos Dashboard again';
-/** Where GraphQL puts the code of the first error (read with lodash `get` by n8n's credential tester). */
-const FIRST_ERROR_CODE = 'errors.0.extensions.code';
-const NOT_ZONOS =
-	'The Base URL answered, but not as the Zonos GraphQL API — check the Base URL (normally https://api.zonos.com)';
+import { GRAPHQL_DEFAULT_BASE_URL } from '../nodes/Zonos/shared/graphql';
 
 export class ZonosGraphqlApi implements ICredentialType {
 	name = 'zonosGraphqlApi';
@@ -60,41 +42,7 @@ export class ZonosGraphqlApi implements ICredentialType {
 		},
 	};
 
-	// The cheapest documented query. A rejected key is told apart by its HTTP status (401/403) or by
-	// GraphQL's error code; an answer without `data.orders` is not from the Zonos GraphQL API.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: GRAPHQL_BASE_URL_EXPRESSION,
-			url: GRAPHQL_PATH,
-			method: 'POST',
-			headers: { ...GRAPHQL_HEADERS },
-			body: { query: CREDENTIAL_TEST_QUERY, variables: {} },
-			disableFollowRedirect: true,
-		},
-		// n8n's tester reads both kinds of rule in one list (its type allows one kind per list).
-		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: REJECTED } },
-			{ type: 'responseCode', properties: { value: 403, message: REJECTED } },
-			{
-				type: 'responseCode',
-				properties: {
-					value: 429,
-					message: 'Zonos is throttling this API key for the moment — wait a few seconds and test again',
-				},
-			},
-			{ type: 'responseCode', properties: { value: 404, message: `No Zonos GraphQL API at this address (HTTP 404) — ${NOT_ZONOS.split(' — ')[1]}` } },
-			{ type: 'responseCode', properties: { value: 405, message: `No Zonos GraphQL API at this address (HTTP 405) — ${NOT_ZONOS.split(' — ')[1]}` } },
-			{ type: 'responseSuccessBody', properties: { key: FIRST_ERROR_CODE, value: 'UNAUTHENTICATED', message: REJECTED } },
-			{ type: 'responseSuccessBody', properties: { key: FIRST_ERROR_CODE, value: 'FORBIDDEN', message: REJECTED } },
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'data',
-					value: null,
-					message: 'Zonos answered the test query with an error instead of orders — check that the API key may read orders',
-				},
-			},
-			{ type: 'responseSuccessBody', properties: { key: 'data.orders', value: undefined, message: NOT_ZONOS } },
-		] as unknown as ICredentialTestRequest['rules'],
-	};
+	// No `test` here: "Test" is the Zonos node's `credentialTest` (`testedBy`), which reads the
+	// answer with the node's own reader (testZonosGraphqlCredentials in nodes/Zonos/shared/graphql.ts):
+	// declarative rules compare one field each and took answers the node rejects for a success.
 }

@@ -197,6 +197,11 @@ async function startSandbox(options = {}) {
 		 *   { slowMs }                                  answer normally, the body trickling out over slowMs
 		 *   { status, bytes: [..] or Buffer }           answer these raw bytes (e.g. invalid UTF-8)
 		 *   { errors: [{message, extensions?}], status? } answer {"data":null,"errors":[..]} (default HTTP 200)
+		 *   { ignoreAfter: true }                       GraphQL: answer as if the request had no `after` (the same page again)
+		 *   { endlessCursor: true }                     GraphQL: an empty `orders` page saying more follow, with a new
+		 *                                               cursor each time (use with a large `times`)
+		 *   { endlessOrders: true }                     GraphQL: a page of `first` new orders saying more follow, a new
+		 *                                               cursor each time (use with a large `times`)
 		 * `path` limits it to one endpoint; `times` (default 1) to that many requests.
 		 */
 		injectFault(fault, { path: onlyPath, times = 1 } = {}) {
@@ -225,7 +230,7 @@ async function startSandbox(options = {}) {
 			state.requests.push(record);
 			countResponseBytes(res, record);
 			try {
-				if (!req.url.startsWith('/_sandbox/') && applyFault(state, req, res, () => handle(sandbox, state, req, res, raw))) return;
+				if (!req.url.startsWith('/_sandbox/') && applyFault(state, req, res, (body = raw) => handle(sandbox, state, req, res, body), raw)) return;
 				handle(sandbox, state, req, res, raw);
 			} catch (error) {
 				send(res, 500, 'text/html', htmlPage(500, 'Internal Server Error', String(error && error.message)));
@@ -269,7 +274,7 @@ function countResponseBytes(res, record) {
 }
 
 /** Applies the first fault that matches this request; returns whether one did. */
-function applyFault(state, req, res, answerNormally) {
+function applyFault(state, req, res, answerNormally, raw) {
 	const index = state.faults.findIndex((f) => !f.path || req.url.startsWith(f.path));
 	if (index < 0) return false;
 	const entry = state.faults[index];
@@ -307,6 +312,36 @@ function applyFault(state, req, res, answerNormally) {
 			return res;
 		};
 		answerNormally();
+	} else if (fault.ignoreAfter) {
+		// a server that ignores `after`: the request answered as if it had none
+		let body;
+		try {
+			body = JSON.parse(raw);
+		} catch {
+			answerNormally();
+			return true;
+		}
+		if (body && body.variables && typeof body.variables === 'object') delete body.variables.after;
+		answerNormally(JSON.stringify(body));
+	} else if (fault.endlessCursor) {
+		// pages that never end: nothing on them, yet always "more follow" behind a new cursor
+		entry.served = (entry.served ?? 0) + 1;
+		res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+		res.end(JSON.stringify({ data: { orders: { edges: [], pageInfo: { hasNextPage: true, endCursor: `endless-${entry.served}` } } } }));
+	} else if (fault.endlessOrders) {
+		// orders that never end: each page as many new ones as asked, and "more follow"
+		let first = 50;
+		try {
+			first = JSON.parse(raw).variables.first ?? 50;
+		} catch {
+			// the default page
+		}
+		const from = entry.servedOrders ?? 0;
+		entry.servedOrders = from + first;
+		const edges = [];
+		for (let i = from; i < from + first; i++) edges.push(`{"node":{"id":"order_endless-${i}","createdAt":"2026-11-20T10:00:00.000Z"}}`);
+		res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+		res.end(`{"data":{"orders":{"edges":[${edges.join(',')}],"pageInfo":{"hasNextPage":true,"endCursor":"endless-${entry.servedOrders}"}}}}`);
 	} else if (fault.errors !== undefined) {
 		res.writeHead(fault.status ?? 200, { 'Content-Type': 'application/json; charset=utf-8', ...(fault.headers ?? {}) });
 		res.end(JSON.stringify({ data: null, errors: fault.errors }));

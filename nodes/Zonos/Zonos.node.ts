@@ -6,6 +6,7 @@ import { searchGraphqlOrders } from './resources/graphqlOrder/search';
 import { orderDescription } from './resources/order';
 import { searchOrders } from './resources/order/search';
 import { DEFAULT_BASE_URL } from './shared/credentials';
+import { GRAPHQL_CREDENTIAL_TEST, testZonosGraphqlCredentials } from './shared/graphql';
 import { CREDENTIAL_TEST, testZonosCredentials, ZONOS_REQUEST } from './shared/transport';
 
 /** The legacy Checkout REST API's properties, shown while API is "legacy" (every older workflow). */
@@ -53,6 +54,8 @@ export class Zonos implements INodeType {
 				name: 'zonosGraphqlApi',
 				required: true,
 				displayOptions: { show: { authentication: ['zonosGraphqlApi'] } },
+				// a literal, as above (the name is GRAPHQL_CREDENTIAL_TEST in shared/graphql.ts)
+				testedBy: 'zonosGraphqlApiTest',
 			},
 		],
 		requestDefaults: {
@@ -121,6 +124,6 @@ export class Zonos implements INodeType {
 
 	methods = {
 		listSearch: { searchGraphqlOrders, searchOrders },
-		credentialTest: { [CREDENTIAL_TEST]: testZonosCredentials },
+		credentialTest: { [CREDENTIAL_TEST]: testZonosCredentials, [GRAPHQL_CREDENTIAL_TEST]: testZonosGraphqlCredentials },
 	};
 }

@@ -25,6 +25,7 @@ import {
 	PROOF_HEADER,
 } from './registrations';
 import type { Registration, TriggerMemory } from './registrations';
+import { GRAPHQL_CREDENTIAL_TEST, testZonosGraphqlCredentials } from '../Zonos/shared/graphql';
 
 function eventsNamed(context: IHookFunctions | IWebhookFunctions): string[] {
 	const value = context.getNodeParameter('events', []) as unknown;
@@ -83,6 +84,8 @@ export class ZonosGraphqlTrigger implements INodeType {
 			{
 				name: 'zonosGraphqlApi',
 				required: true,
+				// the Zonos node's credential test (a literal: n8n's community lint reads it from the source)
+				testedBy: 'zonosGraphqlApiTest',
 			},
 		],
 		webhooks: [
@@ -114,6 +117,8 @@ export class ZonosGraphqlTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = { credentialTest: { [GRAPHQL_CREDENTIAL_TEST]: testZonosGraphqlCredentials } };
 
 	webhookMethods = {
 		default: {

@@ -31,16 +31,69 @@ export interface AnswerProblem {
 export type AnswerReading = { ok: true; answer: IDataObject } | AnswerProblem;
 
 /**
+ * An answer as the node may pass it on: its status, its headers and its body (JSON when it parses,
+ * else text) with the credential (the legacy store secret or the GraphQL API key) replaced by `***`
+ * in every string and key, however deep — data, `errors`, `errors[].extensions`, header values.
+ * THE reading of every answer of both APIs starts here (readAnswer for the Checkout REST API,
+ * readGraphqlAnswer for the GraphQL API), so what is kept out of items and errors cannot differ by API.
+ */
+export interface OpenedAnswer {
+	ok: true;
+	status: number;
+	headers: IDataObject;
+	body: unknown;
+}
+
+/**
+ * Opens an answer (see OpenedAnswer): decoded strictly (broken text is a problem, not mangled
+ * data), parsed, and stripped of `credential`. `credential` is whatever secret the request carried.
+ */
+export function openAnswer(response: IN8nHttpFullResponse, credential: unknown): OpenedAnswer | AnswerProblem {
+	const decoded = decodeBody(response);
+	if (!decoded.ok) return decoded;
+	const { text } = decoded;
+	// The text shows whether the body can hold the credential (the credential itself, or a JSON
+	// escape that may spell it); most answers need not be walked.
+	const usable = typeof credential === 'string' && credential.trim() !== '';
+	const mayHoldIt = usable && (text === undefined || text.includes(credential.trim()) || text.includes('\\'));
+	return {
+		ok: true,
+		status: response.statusCode,
+		headers: stripSecret((response.headers ?? {}) as IDataObject, credential),
+		body: mayHoldIt ? stripSecret(decoded.body, credential) : decoded.body,
+	};
+}
+
+/**
+ * How many seconds a `Retry-After` header asks to wait: a number of seconds, or an HTTP date
+ * (RFC 9110 §10.2.3, e.g. `Wed, 21 Oct 2026 07:28:00 GMT`) counted from now. Undefined when it
+ * says neither or lies in the past.
+ */
+export function retryAfterSeconds(value: unknown, nowMs = Date.now()): number | undefined {
+	const text = Array.isArray(value) ? value[0] : value;
+	if (typeof text !== 'string' && typeof text !== 'number') return undefined;
+	const trimmed = String(text).trim();
+	if (/^\d+(\.\d+)?$/.test(trimmed)) {
+		const seconds = Number(trimmed);
+		return seconds > 0 ? seconds : undefined;
+	}
+	// an HTTP date names its weekday or month: a bare number never gets here
+	if (!/[a-z]/i.test(trimmed)) return undefined;
+	const at = Date.parse(trimmed);
+	if (Number.isNaN(at)) return undefined;
+	const seconds = Math.ceil((at - nowMs) / 1000);
+	return seconds > 0 ? seconds : undefined;
+}
+
+/**
  * What Zonos answered, whatever the HTTP status: the JSON object, or why it is not usable.
  * `secret` is kept out of every text. Shared by the node, the trigger and the credential test.
  */
 export function readAnswer(response: IN8nHttpFullResponse, secret: unknown): AnswerReading {
-	const status = response.statusCode;
+	const opened = openAnswer(response, secret);
+	if (!opened.ok) return opened;
+	const { status, headers, body } = opened;
 	const problem = (message: string, description: string): AnswerProblem => ({ ok: false, message, description, status });
-	const decoded = decodeBody(response);
-	if (!decoded.ok) return decoded;
-	const { text } = decoded;
-	const body = decoded.body;
 
 	if (body !== null && typeof body === 'object' && !Array.isArray(body) && 'error' in body) {
 		const said = zonosErrorText((body as IDataObject).error, secret);
@@ -68,11 +121,11 @@ export function readAnswer(response: IN8nHttpFullResponse, secret: unknown): Ans
 	}
 	if (status < 200 || status > 299) {
 		const busy = status === 429 || status === 502 || status === 503 || status === 504;
-		const retryAfter = response.headers?.['retry-after'];
+		const retryAfter = retryAfterSeconds(headers['retry-after']);
 		return problem(
 			`Zonos answered with HTTP ${status}${busy ? ' — the service is busy or down' : ''}`,
 			`${busy ? 'Try again later, or turn on "Retry On Fail" in the node settings. ' : ''}${
-				retryAfter ? `Zonos asked to wait ${String(retryAfter)} seconds. ` : ''
+				retryAfter ? `Zonos asked to wait ${retryAfter} seconds. ` : ''
 			}The answer began: ${preview(body, secret)}`,
 		);
 	}
@@ -82,16 +135,13 @@ export function readAnswer(response: IN8nHttpFullResponse, secret: unknown): Ans
 			`The answer began: ${preview(body, secret)}. Check the Base URL in the credentials, or try again later.`,
 		);
 	}
-	// An answer that echoes the request (a misbehaving proxy) holds the secret: it never reaches an item.
-	// The text shows whether it can (the secret, or a JSON escape that may spell it); most answers are not walked.
-	const mayHoldSecret = text === undefined || (typeof secret === 'string' && secret.trim() !== '' && (text.includes(secret.trim()) || text.includes('\\')));
-	return { ok: true, answer: mayHoldSecret ? stripSecret(body as IDataObject, secret) : (body as IDataObject) };
+	return { ok: true, answer: body as IDataObject };
 }
 
 /**
  * The answer's body as JSON when it parses, else as text (`text` is the decoded text, when the
  * body came as bytes or text): the bytes are decoded strictly, so broken text is a problem rather
- * than silently mangled data. Shared by the REST and GraphQL readers.
+ * than silently mangled data. Used by openAnswer only.
  */
 function decodeBody(response: IN8nHttpFullResponse): { ok: true; body: unknown; text?: string } | AnswerProblem {
 	const status = response.statusCode;
@@ -122,11 +172,11 @@ function decodeBody(response: IN8nHttpFullResponse): { ok: true; body: unknown; 
 	return { ok: true, body, text };
 }
 
-/** decodeBody for callers that throw (the GraphQL reader). */
-export function decodeAnswerBody(node: INode, itemIndex: number, response: IN8nHttpFullResponse): unknown {
-	const decoded = decodeBody(response);
-	if (!decoded.ok) throw zonosFailure(node, itemIndex, decoded.message, decoded.description, decoded.status);
-	return decoded.body;
+/** openAnswer for callers that throw (the GraphQL reader). */
+export function openAnswerOrThrow(node: INode, itemIndex: number, response: IN8nHttpFullResponse, credential: unknown): OpenedAnswer {
+	const opened = openAnswer(response, credential);
+	if (!opened.ok) throw zonosFailure(node, itemIndex, opened.message, opened.description, opened.status);
+	return opened;
 }
 
 /**

@@ -104,6 +104,12 @@ export function readUserDate(value: unknown): DateCheck {
 			: { ok: true, date: { kind: 'instant', ms, startsDay: ms % DAY_MS === 0, zoneless: true } };
 	}
 	if (value !== null && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+		// an invalid Luxon DateTime (DateTime.fromISO('garbage')) has no ISO text: say so, not "nothing"
+		const { isValid, invalidExplanation, invalidReason } = value as { isValid?: unknown; invalidExplanation?: unknown; invalidReason?: unknown };
+		if (isValid === false) {
+			const why = typeof invalidExplanation === 'string' && invalidExplanation ? invalidExplanation : typeof invalidReason === 'string' ? invalidReason : '';
+			return { ok: false, reason: `is an invalid DateTime${why ? ` (${why.replace(/\s+/g, ' ').slice(0, 200)})` : ''}` };
+		}
 		const read = readUserDate((value as { toISO: () => unknown }).toISO());
 		const dayEnd = luxonDayEnd(value);
 		if (read.ok && read.date.kind === 'instant' && dayEnd !== undefined) read.date.dayEnd = dayEnd;

@@ -1,5 +1,5 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
 import { ORDER_STATUSES, statusMeaning } from './orders';
 
@@ -296,4 +296,26 @@ export function explainZonosError(text: string): [string, string] {
 		}
 	}
 	return [`Zonos returned an error: ${text}`, said];
+}
+
+/**
+ * The item an input that failed becomes under the node setting On Error: Continue, as n8n's own
+ * nodes build it: `{ error }` (and `details`, the description) in `json`, paired to its input item.
+ * n8n-core's declarative engine would give `{ json: {}, error }` without a pairing, so the error
+ * branch could not tell which input failed (README, "Errors and what to do").
+ *
+ * - "Continue" (regular output): the error itself stays on the item, as n8n's engine keeps it, so
+ *   the editor shows it as an error; n8n sets `json` to `{ error: message }`.
+ * - "Continue (using error output)": `json` holds only `error`/`details`, so that n8n's engine (its
+ *   handleNodeErrorOutput) sends the item to the error output with the input item's fields added.
+ */
+export function continuedItem(node: INode, itemIndex: number, error: unknown): INodeExecutionData {
+	const { message, description } = (error ?? {}) as { message?: unknown; description?: unknown };
+	const json = {
+		error: typeof message === 'string' && message !== '' ? message : String(error),
+		...(typeof description === 'string' && description !== '' ? { details: description } : {}),
+	};
+	const pairedItem = { item: itemIndex };
+	if (node.onError === 'continueErrorOutput') return { json, pairedItem };
+	return { json, error: error as NodeApiError, pairedItem };
 }

@@ -1,5 +1,7 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
 	IDataObject,
 	IExecuteFunctions,
 	IExecuteSingleFunctions,
@@ -9,15 +11,16 @@ import type {
 	IN8nHttpFullResponse,
 	INode,
 	IPollFunctions,
+	INodeCredentialTestResult,
 	IWebhookFunctions,
 	NodeApiError,
 	RequestHelperFunctions,
 } from 'n8n-workflow';
 
-import { decodeAnswerBody, preview } from './answer';
+import { openAnswerOrThrow, preview, retryAfterSeconds } from './answer';
 import { invalidInput, isOwnError, redact, zonosFailure } from './errors';
 import { firstControl } from './input';
-import { describeTransportFailure } from './transport';
+import { describeTransportFailure, explainTransportFailure } from './transport';
 
 /**
  * THE request to the Zonos GraphQL API (the newer Zonos platform, spec: zonos-graphql.md): one
@@ -37,8 +40,12 @@ export const GRAPHQL_BASE_URL_EXPRESSION = `={{ String($credentials.baseUrl || "
 
 export const GRAPHQL_HEADERS = { Accept: 'application/json', 'Content-Type': 'application/json' } as const;
 
-/** The cheapest documented query (spec §1.4, §1.5: 5 points + 1 per order): the credential test. */
-export const CREDENTIAL_TEST_QUERY = 'query ZonosCredentialTest { orders(first: 1) { edges { node { id } } } }';
+/**
+ * The cheapest documented query (5 points + 1 per order, https://zonos.com/docs/graphql): the
+ * credential test. It asks for `pageInfo` too, so that its answer is read exactly as Get Many's.
+ */
+export const CREDENTIAL_TEST_QUERY =
+	'query ZonosCredentialTest { orders(first: 1) { edges { node { id } } pageInfo { hasNextPage endCursor } } }';
 
 /** How long one GraphQL call waits when the caller names no timeout. */
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -172,27 +179,26 @@ const REJECTED = /^(UNAUTHENTICATED|UNAUTHORIZED|FORBIDDEN)$/i;
 const NOT_FOUND = /^NOT_FOUND$/i;
 const QUERY_REFUSED = /^(GRAPHQL_VALIDATION_FAILED|GRAPHQL_PARSE_FAILED)$/i;
 
+/** The `errors` of an opened answer (the API key is already out of every string: openAnswer). */
 function errorsOf(body: unknown, secret: string): GraphqlError[] {
 	if (body === null || typeof body !== 'object' || Array.isArray(body)) return [];
 	const errors = (body as IDataObject).errors;
 	if (!Array.isArray(errors)) return [];
 	return errors.map((entry) => {
-		const e = (entry ?? {}) as IDataObject;
-		const extensions = (e.extensions ?? {}) as IDataObject;
+		const e = (entry !== null && typeof entry === 'object' && !Array.isArray(entry) ? entry : {}) as IDataObject;
+		const extensions = (e.extensions !== null && typeof e.extensions === 'object' ? e.extensions : {}) as IDataObject;
 		const message = typeof e.message === 'string' && e.message.trim() ? e.message.trim() : JSON.stringify(entry) ?? 'an error without a message';
-		const retry = Number(extensions.retryAfterSeconds ?? extensions.retryAfter);
+		const retry = retryAfterSeconds(extensions.retryAfterSeconds ?? extensions.retryAfter);
 		return {
-			message: redact(message, secret).slice(0, 500),
-			code: typeof extensions.code === 'string' ? extensions.code : undefined,
-			retryAfter: Number.isFinite(retry) && retry > 0 ? retry : undefined,
+			message: redact(message, secret).replace(/\s+/g, ' ').slice(0, 500),
+			code: typeof extensions.code === 'string' ? redact(extensions.code, secret).slice(0, 100) : undefined,
+			retryAfter: retry,
 		};
 	});
 }
 
-function retryAfterOf(response: IN8nHttpFullResponse, errors: GraphqlError[]): number | undefined {
-	const header = Number(response.headers?.['retry-after']);
-	if (Number.isFinite(header) && header > 0) return header;
-	return errors.find((e) => e.retryAfter !== undefined)?.retryAfter;
+function retryAfterOf(headers: IDataObject, errors: GraphqlError[]): number | undefined {
+	return retryAfterSeconds(headers['retry-after']) ?? errors.find((e) => e.retryAfter !== undefined)?.retryAfter;
 }
 
 function zonosSaid(errors: GraphqlError[]): string {
@@ -228,14 +234,14 @@ function rejectedKeyFailure(node: INode, itemIndex: number, status: number, said
 function graphqlErrorsFailure(
 	node: INode,
 	itemIndex: number,
-	response: IN8nHttpFullResponse,
+	status: number,
+	headers: IDataObject,
 	errors: GraphqlError[],
 ) {
-	const status = response.statusCode;
 	const said = zonosSaid(errors);
 	const codes = errors.map((e) => e.code ?? '');
 	if (status === 429 || codes.some((c) => THROTTLED.test(c)) || errors.some((e) => THROTTLED_TEXT.test(e.message))) {
-		return throttledFailure(node, itemIndex, status, retryAfterOf(response, errors), said);
+		return throttledFailure(node, itemIndex, status, retryAfterOf(headers, errors), said);
 	}
 	if (status === 401 || status === 403 || codes.some((c) => REJECTED.test(c))) {
 		return rejectedKeyFailure(node, itemIndex, status, said);
@@ -271,12 +277,12 @@ export function readGraphqlAnswer(
 	response: IN8nHttpFullResponse,
 	secret: string,
 ): IDataObject {
-	const status = response.statusCode;
-	const body = decodeAnswerBody(node, itemIndex, response);
+	// the one reading of answers both APIs share: the API key is out of data, errors and headers from here on
+	const { status, headers, body } = openAnswerOrThrow(node, itemIndex, response, secret);
 	const errors = errorsOf(body, secret);
-	if (errors.length > 0) throw graphqlErrorsFailure(node, itemIndex, response, errors);
+	if (errors.length > 0) throw graphqlErrorsFailure(node, itemIndex, status, headers, errors);
 	if (REDIRECT.has(status)) {
-		const location = String(response.headers?.location ?? '(no address given)');
+		const location = String(headers.location ?? '(no address given)');
 		throw zonosFailure(
 			node,
 			itemIndex,
@@ -286,7 +292,7 @@ export function readGraphqlAnswer(
 		);
 	}
 	const said = `The answer began: ${preview(body, secret)}`;
-	if (status === 429) throw throttledFailure(node, itemIndex, status, retryAfterOf(response, errors), said);
+	if (status === 429) throw throttledFailure(node, itemIndex, status, retryAfterOf(headers, errors), said);
 	if (status === 401 || status === 403) throw rejectedKeyFailure(node, itemIndex, status, said);
 	if (status < 200 || status > 299) {
 		const busy = status === 502 || status === 503 || status === 504;
@@ -335,4 +341,128 @@ export function orderIn(node: INode, itemIndex: number, data: IDataObject, field
 		);
 	}
 	return order as IDataObject;
+}
+
+/** `orders` of an answer, as every reader of an order list takes it (Get Many, the credential test). */
+export interface OrderConnection {
+	edges: unknown[];
+	hasNextPage: boolean;
+	endCursor: unknown;
+}
+
+/**
+ * The order list (`orders`, a Relay connection) in `data`, checked: `edges` a list, and
+ * `pageInfo.hasNextPage` a real true or false (Zonos' schema: `Boolean!`) — anything else (missing,
+ * "true", 1) is a worded error about Zonos' answer, never a silent stop after the first page.
+ * `null` there (the field is nullable in Zonos' schema) is read as no orders.
+ */
+export function orderConnectionIn(node: INode, itemIndex: number, data: IDataObject): OrderConnection | null {
+	const connection = data.orders as unknown;
+	if (connection === null || connection === undefined) return null;
+	const cannotRead = (what: string) =>
+		zonosFailure(
+			node,
+			itemIndex,
+			'Zonos sent an order list the node cannot read',
+			`Expected "orders" with a list "edges" and "pageInfo.hasNextPage" true or false; ${what}. The node stopped rather than return part of the orders as if it were all.`,
+		);
+	if (typeof connection !== 'object' || Array.isArray(connection)) {
+		throw cannotRead(`"orders" was ${Array.isArray(connection) ? 'a list' : JSON.stringify(connection).slice(0, 80)}`);
+	}
+	const { edges, pageInfo } = connection as IDataObject;
+	if (!Array.isArray(edges)) throw cannotRead(`"edges" was ${edges === undefined ? 'missing' : JSON.stringify(edges).slice(0, 80)}`);
+	if (pageInfo === null || typeof pageInfo !== 'object' || Array.isArray(pageInfo)) {
+		throw cannotRead(`"pageInfo" was ${pageInfo === undefined ? 'missing' : JSON.stringify(pageInfo).slice(0, 80)}`);
+	}
+	const { hasNextPage, endCursor } = pageInfo as IDataObject;
+	if (typeof hasNextPage !== 'boolean') {
+		throw cannotRead(`"pageInfo.hasNextPage" was ${hasNextPage === undefined ? 'missing' : JSON.stringify(hasNextPage).slice(0, 80)}`);
+	}
+	return { edges, hasNextPage, endCursor };
+}
+
+/** The node as the credential test's errors name it (the dialog has no node). */
+const CREDENTIAL_TEST_NODE: INode = {
+	id: 'zonos-graphql-credential-test',
+	name: `${GRAPHQL_CREDENTIALS_NAME} credential test`,
+	type: 'n8n-nodes-zonos.zonos',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+/** How long the credential test waits for Zonos. */
+const CREDENTIAL_TEST_TIMEOUT_MS = 30_000;
+
+/** The name under which the Zonos node offers this test (`testedBy` of its zonosGraphqlApi entry). */
+export const GRAPHQL_CREDENTIAL_TEST = 'zonosGraphqlApiTest';
+
+const REJECTED_IN_DIALOG = 'Zonos rejected the API key — paste the API key from Zonos Dashboard again';
+const NOT_ZONOS = 'check the Base URL (normally https://api.zonos.com)';
+
+/**
+ * "Test" in the Zonos GraphQL API credential dialog: the cheapest order query, authenticated as
+ * `authenticate` does it, read by the node's own reader (readGraphqlAnswer, orderConnectionIn). It
+ * succeeds only for an answer the node would itself take as Zonos' order list for a key Zonos
+ * accepted — never for `errors[]` (whatever `data` holds beside them), a list, or an `orders`
+ * that is not an order list. Every other answer fails with the node's own words.
+ */
+export async function testZonosGraphqlCredentials(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	const fail = (message: string): INodeCredentialTestResult => ({ status: 'Error', message });
+	const node = CREDENTIAL_TEST_NODE;
+	let apiKey: string;
+	let baseUrl: string;
+	try {
+		({ apiKey, baseUrl } = checkGraphqlCredentials(node, 0, credential.data ?? {}));
+	} catch (error) {
+		const { message, description } = error as { message: string; description?: string };
+		return fail(`${message.replace(` (${GRAPHQL_CREDENTIALS_NAME} credentials)`, '')}. ${description ?? ''}`.trim());
+	}
+	let response: IN8nHttpFullResponse;
+	try {
+		// n8n's credential-test context offers only `request` (n8n-core's CredentialTestContext)
+		// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions
+		response = (await this.helpers.request({
+			method: 'POST',
+			uri: `${baseUrl}${GRAPHQL_PATH}`,
+			// the header `authenticate` adds for the node
+			headers: { ...GRAPHQL_HEADERS, credentialToken: apiKey },
+			body: { query: CREDENTIAL_TEST_QUERY, variables: {} },
+			json: true,
+			encoding: null, // the bytes, read (and checked as UTF-8) by the node's reader
+			simple: false, // every status is read: GraphQL reports errors in the body
+			resolveWithFullResponse: true,
+			followRedirect: false, // the request holds the API key: never re-send it elsewhere
+			followAllRedirects: false,
+			timeout: CREDENTIAL_TEST_TIMEOUT_MS,
+		})) as IN8nHttpFullResponse;
+	} catch (error) {
+		const [message, description] = explainTransportFailure(error, CREDENTIAL_TEST_TIMEOUT_MS, apiKey);
+		return fail(`${message}. ${description}`);
+	}
+	try {
+		const data = readGraphqlAnswer(node, 0, response, apiKey);
+		if (!('orders' in data)) {
+			return fail(`The Base URL answered, but not as the Zonos GraphQL API — ${NOT_ZONOS}`);
+		}
+		orderConnectionIn(node, 0, data);
+	} catch (error) {
+		const { message, description } = error as { message: string; description?: string };
+		// the node's own messages (rejectedKeyFailure, throttledFailure), worded for the dialog
+		if (message.startsWith('Zonos rejected the API key')) return fail(REJECTED_IN_DIALOG);
+		if (message.startsWith('Zonos is throttling requests')) return fail('Zonos is throttling this API key for the moment — wait a few seconds and test again');
+		const status = response.statusCode;
+		if (status === 404 || status === 405) return fail(`No Zonos GraphQL API at this address (HTTP ${status}) — ${NOT_ZONOS}`);
+		if (message === 'Zonos sent an answer that is not a GraphQL answer') {
+			return fail(`The Base URL answered, but not as the Zonos GraphQL API — ${NOT_ZONOS}`);
+		}
+		if (message.startsWith('Zonos returned an error: ')) {
+			return fail(`Zonos answered the test query with an error instead of orders — check that the API key may read orders. ${description ?? ''}`.trim());
+		}
+		return fail(`${message}. ${description ?? ''}`.trim());
+	}
+	return { status: 'OK', message: 'Connection successful!' };
 }

@@ -21,7 +21,7 @@ import { getCredentialAllowedDomains } from 'n8n-workflow';
 
 import { keysOf, readAnswer, readZonosAnswer } from './answer';
 import { CREDENTIALS_TYPE, DEFAULT_BASE_URL, readCredentials, secretOf, zonosCredentials } from './credentials';
-import { fieldProblem, isOwnError, redact, refusedBeforeSending, zonosFailure } from './errors';
+import { continuedItem, fieldProblem, isOwnError, redact, refusedBeforeSending, zonosFailure } from './errors';
 
 /**
  * THE Zonos request: every call the package makes — the action node's declarative routes, the
@@ -156,14 +156,21 @@ export async function sendToZonos(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
+	// an input refused before sending, under On Error: Continue (see beforeSending)
+	const refusal = refusals.get(requestData.options);
+	if (refusal) return [continuedItem(this.getNode(), this.getItemIndex(), refusal)];
+	let failure: Error;
 	try {
 		return await requestWithCheckedCredentials(this, requestData);
 	} catch (error) {
 		// the node's own errors (raised while reading the answer) are already worded for the user
-		throw isOwnError(error)
+		failure = isOwnError(error)
 			? (error as NodeApiError)
 			: describeTransportFailure(this.getNode(), this.getItemIndex(), error, requestData.options.timeout, await secretOf(this));
 	}
+	// On Error: Continue — an error item paired to its input (continuedItem), not n8n's unpaired one
+	if (this.continueOnFail()) return [continuedItem(this.getNode(), this.getItemIndex(), failure)];
+	throw failure as NodeApiError;
 }
 
 /**
@@ -217,13 +224,25 @@ async function checkCredentials(this: IExecuteSingleFunctions, requestOptions: I
 	return requestOptions;
 }
 
-/** A preSend hook whose errors (nothing was sent yet) are not shown as Zonos' (see refusedBeforeSending). */
+/** The refusal of each request's input under On Error: Continue, by its request options (see beforeSending). */
+const refusals = new WeakMap<object, NodeApiError>();
+
+/**
+ * A preSend hook whose errors (nothing was sent yet) are not shown as Zonos' (see refusedBeforeSending).
+ * Under On Error: Continue the refusal is not thrown (n8n's engine would make it an item paired to
+ * no input) but kept with the request options: the later hooks pass, and sendToZonos sends nothing
+ * and returns it as the item's paired error item.
+ */
 function beforeSending(action: PreSendAction): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		if (refusals.has(requestOptions)) return requestOptions;
 		try {
 			return await action.call(this, requestOptions);
 		} catch (error) {
-			throw refusedBeforeSending(this.getNode(), this.getItemIndex(), error);
+			const refusal = refusedBeforeSending(this.getNode(), this.getItemIndex(), error);
+			if (!this.continueOnFail()) throw refusal;
+			refusals.set(requestOptions, refusal);
+			return requestOptions;
 		}
 	};
 }

@@ -6,9 +6,10 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 	INodePropertyRouting,
+	NodeApiError,
 } from 'n8n-workflow';
 
-import { invalidInput } from '../../shared/errors';
+import { continuedItem, invalidInput } from '../../shared/errors';
 import { GRAPHQL_BASE_URL_EXPRESSION, GRAPHQL_PATH, orderIn, zonosGraphql } from '../../shared/graphql';
 import { describeType, firstControl, shorten } from '../../shared/input';
 
@@ -237,7 +238,14 @@ export function graphqlRoute(operation: GraphqlOperation): INodePropertyRouting 
 				this: IExecutePaginationFunctions,
 				requestData: DeclarativeRestApiSettings.ResultOptions,
 			): Promise<INodeExecutionData[]> {
-				return await operation.call(this, requestData.options.timeout);
+				try {
+					return await operation.call(this, requestData.options.timeout);
+				} catch (error) {
+					// On Error: Continue — an error item paired to its input (continuedItem), not n8n's unpaired one
+					if (this.continueOnFail()) return [continuedItem(this.getNode(), this.getItemIndex(), error)];
+					// otherwise n8n's engine reports it as before (RoutingNode wraps any error that is not a NodeApiError)
+					throw error as NodeApiError;
+				}
 			},
 		},
 	};
