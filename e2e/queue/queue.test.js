@@ -51,7 +51,10 @@ function asPostgres(command, args) {
 
 async function startServices() {
 	const redisPort = await freePort();
-	const redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+	// Redis on the machine's own clock even under `npm run test:moved-clock`: libfaketime breaks its allocator's
+	// start-up ("Unexpected recursive calls to clock_gettime()"), and Redis only measures durations here (locks, expiry)
+	const { LD_PRELOAD, FAKETIME, ...realClockEnv } = process.env;
+	const redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore', env: realClockEnv });
 	processes.push(redis);
 	pgDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zonos-queue-pg-'));
 	execFileSync('chown', ['postgres:postgres', pgDir]);
