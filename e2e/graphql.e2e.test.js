@@ -24,7 +24,7 @@ const graphqlNode = (name, parameters, { x = 220, credential = GRAPHQL_GOOD, set
 	type: 'n8n-nodes-zonos.zonos',
 	typeVersion: 1,
 	position: [x, 0],
-	parameters: { api: 'graphql', resource: 'order', ...parameters },
+	parameters: { api: 'graphql', resource: 'graphqlOrder', ...parameters },
 	credentials: { zonosGraphqlApi: credential },
 	...settings,
 });

@@ -32,7 +32,11 @@ describe('public interface', () => {
 		const { description } = loader.getNode('zonos').type;
 		expect(description.displayName).toBe('Zonos');
 		expect(description.usableAsTool).toBe(true);
-		expect(property(description, 'resource').options.map((o) => o.value)).toEqual(['order']);
+		// the legacy API's Resource picker: `order`, and its default (a workflow saved without `resource`)
+		const legacyResource = property(description, 'resource');
+		expect(legacyResource.displayOptions.show.api).toEqual(['legacy']);
+		expect(legacyResource.default).toBe('order');
+		expect(legacyResource.options.filter((o) => !o.displayOptions).map((o) => o.value)).toEqual(['order']);
 		expect(property(description, 'operation').options.map((o) => o.value)).toContain('getOrderNumbers');
 		expect(property(description, 'mode').options.map((o) => o.value).sort()).toEqual(
 			['dateRange', 'missingMerchantOrderId', 'sinceDate', 'sinceOrderId'],

@@ -37,8 +37,14 @@ export const ORDER_FIELDS = `fragment ZonosOrder on Order {
   notes { id type note createdAt }
 }`;
 
+/**
+ * The resource value of GraphQL orders. Not `order` (the legacy API's): n8n's node panel finds a
+ * resource's actions by its value alone, so each API's resources need values of their own.
+ */
+export const GRAPHQL_ORDER_RESOURCE = 'graphqlOrder';
+
 export const showFor = (operations: string[], extra: Record<string, unknown[]> = {}) => ({
-	show: { api: ['graphql'], resource: ['order'], operation: operations, ...extra },
+	show: { api: ['graphql'], resource: [GRAPHQL_ORDER_RESOURCE], operation: operations, ...extra },
 });
 
 export const ORDER_ID_EXAMPLE = 'A Zonos order ID looks like order_88891908-5fd2-42fb-833f-b0afb11ea646.';
