@@ -176,7 +176,7 @@ export function answerWithout(
  */
 export const MAX_ORDERS_PER_ANSWER = 100_000;
 
-/** An order ID as Zonos sends it: `999-10021` (store, hyphen, number) or the number alone. */
+/** An order ID as Zonos sends it: `999-10013` (store, hyphen, number) or the number alone. */
 const USABLE_ORDER_ID = /^(?:\d+-)?\d+$/;
 
 /**
@@ -219,7 +219,7 @@ export function orderListOf(
 				node,
 				itemIndex,
 				'Zonos sent an order list with an order that has no usable order ID',
-				`Every order should have an "id" such as 999-10021; entry ${index + 1} had ${id === undefined ? 'none' : JSON.stringify(id).slice(0, 80)}.`,
+				`Every order should have an "id" such as 999-10013; entry ${index + 1} had ${id === undefined ? 'none' : JSON.stringify(id).slice(0, 80)}.`,
 				status,
 			);
 		}

@@ -199,7 +199,7 @@ const KNOWN_ERRORS: Array<[RegExp, (m: RegExpExecArray) => [string, string]]> = 
 		/^orderId: (.*) is not a valid orderId$/i,
 		(m) => [
 			`Zonos says ${m[1]} is not a valid order ID — check Order ID`,
-			'A Zonos order ID looks like 123-45678 (store ID, hyphen, order number) or 45678.',
+			'A Zonos order ID looks like 999-10013 (store ID, hyphen, order number) or 10013.',
 		],
 	],
 	[
