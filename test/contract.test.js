@@ -20,9 +20,9 @@ describe('public interface', () => {
 		for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(file.startsWith('dist/')).toBe(true);
 	});
 
-	test('credentials zonosApi ("Zonos API"): storeId, secret (password), baseUrl defaulting to the real API', () => {
+	test('credentials zonosApi ("Zonos Legacy Checkout REST API"): storeId, secret (password), baseUrl defaulting to the real API', () => {
 		const credential = loader.getCredential('zonosApi').type;
-		expect(credential.displayName).toBe('Zonos API');
+		expect(credential.displayName).toBe('Zonos Legacy Checkout REST API');
 		expect(credential.properties.map((p) => p.name)).toEqual(['storeId', 'secret', 'baseUrl']);
 		expect(credential.properties[1].typeOptions).toEqual({ password: true });
 		expect(credential.properties[2].default).toBe('https://api.iglobalstores.com');

@@ -325,3 +325,38 @@ const notDate = [
 	'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval',
 	'setTimeout', 'clearTimeout',
 ];
+
+describe('credential dialogs: which platform each is for, help a browser shows whole', () => {
+	/** Every text n8n's editor shows for a list of properties (it renders descriptions and hints as HTML). */
+	const texts = (props) =>
+		props.flatMap((p) => [p.displayName, p.description, p.hint, p.placeholder, ...texts([...(p.options ?? []), ...(p.values ?? [])])]).filter(
+			(t) => typeof t === 'string',
+		);
+
+	test('display names: the legacy credentials name the legacy Checkout, as the API field does; the names saved in workflows stay', async () => {
+		const loader = await loadPackage();
+		const legacy = loader.getCredential('zonosApi').type;
+		const graphql = loader.getCredential('zonosGraphqlApi').type;
+		const api = property(zonosNode, 'api').options;
+		expect(legacy.displayName).toBe(`Zonos ${api.find((o) => o.value === 'legacy').name}`);
+		expect(graphql.displayName).toBe(api.find((o) => o.value === 'graphql').name);
+		expect(graphql.properties.find((p) => p.name === 'apiKey').description).toMatch(/Zonos Dashboard .*order_/);
+		expect(legacy.properties.find((p) => p.name === 'storeId').description).toMatch(/legacy Zonos Checkout .*999-10013/);
+	});
+
+	test('no text that a browser would take for an HTML tag, and no sandbox the published package does not contain', async () => {
+		const loader = await loadPackage();
+		const all = [
+			...texts(loader.getCredential('zonosApi').type.properties),
+			...texts(loader.getCredential('zonosGraphqlApi').type.properties),
+			...texts(zonosNode.description.properties),
+			...texts(triggerNode.description.properties),
+		];
+		expect(all.length).toBeGreaterThan(100);
+		// real HTML is fine (n8n's own poll-times help has a <ul>); a word in angle brackets is swallowed
+		expect(all.filter((t) => /<(?!\/?(?:ul|li|b|i|a|br|code|strong|em)\b)[A-Za-z/][^>]*>/.test(t))).toEqual([]);
+		expect(all.filter((t) => /bundled/i.test(t))).toEqual([]);
+		const graphqlBaseUrl = loader.getCredential('zonosGraphqlApi').type.properties.find((p) => p.name === 'baseUrl').description;
+		expect(graphqlBaseUrl).toMatch(/this address followed by \/graphql/);
+	});
+});

@@ -134,7 +134,7 @@ describe('Zonos Trigger: New Order, each exactly once', () => {
 			credentials: { zonosApi: { ...zonos.credentials.zonosApi, secret: 'wrong' } },
 			staticData: { 'node:Zonos Trigger': { lastOrderId: '999-10021' } },
 		});
-		expect(result.error.message).toBe('Zonos rejected the store ID or secret — check the Zonos API credentials');
+		expect(result.error.message).toBe('Zonos rejected the store ID or secret — check the Zonos Legacy Checkout REST API credentials');
 		expect(result.staticData['node:Zonos Trigger']).toEqual({ lastOrderId: '999-10021' });
 		expect(JSON.stringify(result)).not.toContain(zonos.secret);
 	});

@@ -51,7 +51,7 @@ export function readAnswer(response: IN8nHttpFullResponse, secret: unknown): Ans
 		const location = String(response.headers?.location ?? '(no address given)');
 		return problem(
 			`Zonos answered with a redirect (HTTP ${status}) that the node does not follow`,
-			`The answer pointed to ${redact(location, secret).slice(0, 200)}. Requests carry the store's secret, so the node never re-sends them to another address. If that address is right, put it in the Base URL of the Zonos API credentials.`,
+			`The answer pointed to ${redact(location, secret).slice(0, 200)}. Requests carry the store's secret, so the node never re-sends them to another address. If that address is right, put it in the Base URL of the Zonos Legacy Checkout REST API credentials.`,
 		);
 	}
 	if (status === 406) {
