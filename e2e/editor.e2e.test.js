@@ -73,6 +73,8 @@ test("n8n's node panel lists every operation of both APIs, each opening its own 
 	const listed = actions.map((a) => `${a.category}: ${a.displayName}`);
 	expect(listed).toEqual(expect.arrayContaining(['Order Actions: Cancel an order', 'Legacy Order Actions: Get a legacy order', 'Order Actions: Get an order']));
 	console.log(`node panel of n8n ${n8n.n8nVersion}: ${actions.length} Zonos actions\n  ${listed.join('\n  ')}`);
+	// the panel's search box searches nodes by display name and codex alias: "cancel order" finds Zonos
+	expect(zonos.codex?.alias).toEqual(expect.arrayContaining(['cancel order']));
 
 	// the trigger's New Order offers the order's details; the credentials name their platform
 	const trigger = nodes.json.find((n) => n.name === 'n8n-nodes-zonos.zonosTrigger');

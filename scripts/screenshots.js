@@ -171,12 +171,11 @@ async function executeStep(page, view = 'Table') {
 		await page.goto(`${server.url}/home/credentials/${GRAPHQL_CREDENTIAL.id}`);
 		await dialog.waitFor({ timeout: 30_000 });
 		await page.waitForTimeout(1500);
-		const baseUrlLabel = dialog.getByText('Base URL', { exact: true }).first();
-		await baseUrlLabel.hover();
+		// the help is the tooltip of the (?) that shows beside the label while the pointer is over it
+		await dialog.locator('[data-test-id="baseUrl"] label').first().hover();
 		await page.waitForTimeout(500);
-		const tip = dialog.locator('[data-test-id="parameter-input-baseUrl"]').first();
-		await dialog.locator('.n8n-info-tip:visible, [class*="infoTip"]:visible').last().hover().catch(() => tip.hover());
-		await page.waitForTimeout(1000);
+		await dialog.locator('[data-test-id="baseUrl"] [data-icon="circle-help"]').first().hover();
+		await page.waitForTimeout(1200);
 		await page.screenshot({ path: path.join(OUT, 'credentials-graphql.png') });
 		console.log('docs/images/credentials-graphql.png');
 		await page.keyboard.press('Escape');
@@ -243,21 +242,24 @@ async function executeStep(page, view = 'Table') {
 		await openWorkflow();
 		await shot(page, 'canvas.png');
 
-		// 9. the node panel: a search for "cancel order", then the Zonos actions of both APIs
-		await page.keyboard.press('Tab');
-		const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[placeholder^="Search"]').first();
-		await search.waitFor({ timeout: 30_000 });
-		await search.fill('cancel order');
-		await page.waitForTimeout(2000);
-		await shot(page, 'node-panel-search.png');
-		await search.fill('Zonos');
+		// 9. the node panel: a search for "cancel order" finds Zonos; its actions, both APIs'; "Cancel an order" picked
+		await page.locator('[data-test-id="node-creator-plus-button"]').first().click();
+		await page.locator('[data-test-id="node-creator-search-bar"]').first().waitFor({ timeout: 30_000 });
+		await page.waitForTimeout(800);
+		await page.keyboard.type('cancel order', { delay: 60 });
+		await page.locator('[data-test-id="node-creator-item-name"]', { hasText: 'Zonos' }).first().waitFor({ timeout: 30_000 });
 		await page.waitForTimeout(1500);
-		await page.locator('[data-test-id="node-creator-node-item"]', { hasText: /^\s*Zonos\s*$/ }).first().click().catch(async () => {
-			await page.locator('[data-test-id="node-creator-node-item"]').filter({ hasText: 'Zonos' }).first().click();
-		});
-		await page.waitForTimeout(2000);
+		await shot(page, 'node-panel-search.png');
+		await page.locator('[data-test-id="node-creator-item-name"]', { hasText: 'Zonos' }).first().click();
+		await page.getByText('Cancel an order', { exact: true }).first().waitFor({ timeout: 30_000 });
+		await page.waitForTimeout(1500);
 		await shot(page, 'node-panel-actions.png');
-		await page.keyboard.press('Escape');
+		await page.getByText('Cancel an order', { exact: true }).first().click();
+		const picked = page.locator('[data-test-id="ndv"]').first();
+		await picked.waitFor({ timeout: 30_000 });
+		await page.waitForTimeout(2000);
+		await shot(page, 'node-panel-picked.png');
+		await closeNode(page, picked);
 	} finally {
 		await browser.close();
 		await server.stop();

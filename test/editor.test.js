@@ -122,6 +122,13 @@ describe("n8n's node panel: every action of both APIs, each opening its own oper
 		for (const action of actions) expect(action.description).toMatch(/\w/);
 	});
 
+	test('the panel\'s search box finds the node by the words a merchant types: its codex aliases', () => {
+		// n8n searches the node list by display name and codex alias only (editor-ui searchNodes); the actions of
+		// the node are listed once it is picked
+		const { alias } = require('../nodes/Zonos/Zonos.node.json');
+		expect(alias).toEqual(expect.arrayContaining(['cancel order', 'get order', 'order status', 'tracking number', 'merchant order number']));
+	});
+
 	test('resource values are unique across both APIs, and each API offers only its own resources', () => {
 		const pickers = properties(zonosNode, 'resource');
 		// what the editor shows in each picker (an entry for node version 0 only is never shown)
