@@ -117,7 +117,8 @@ describe("n8n's node panel: every action of both APIs, each opening its own oper
 		const actions = panelActions(zonosNode.description);
 		const named = (text) => actions.filter((a) => text.split(' ').every((word) => a.displayName.toLowerCase().includes(word)));
 		expect(named('cancel order').map((a) => a.parameters)).toEqual([{ operation: 'cancel', api: 'graphql', resource: 'graphqlOrder' }]);
-		const gets = actions.filter((a) => a.parameters.operation === 'get').map((a) => `${a.category}: ${a.displayName}`);
+		const orders = (a) => ['order', 'graphqlOrder'].includes(a.parameters.resource ?? 'order');
+		const gets = actions.filter((a) => orders(a) && a.parameters.operation === 'get').map((a) => `${a.category}: ${a.displayName}`);
 		expect(gets).toEqual(['Legacy Order Actions: Get a legacy order', 'Order Actions: Get an order']);
 		for (const action of actions) expect(action.description).toMatch(/\w/);
 	});
@@ -135,10 +136,11 @@ describe("n8n's node panel: every action of both APIs, each opening its own oper
 		const shown = (p) => p.options.filter((o) => !o.displayOptions?.show?.['@version']?.every((v) => v === 0));
 		const values = pickers.flatMap((p) => shown(p).map((o) => o.value));
 		expect(new Set(values).size).toBe(values.length);
-		expect(pickers.map((p) => [p.displayOptions.show.api, p.default, shown(p).map((o) => o.name)])).toEqual([
-			[['legacy'], 'order', ['Legacy Order']],
-			[['graphql'], 'graphqlOrder', ['Order']],
+		expect(pickers.map((p) => [p.displayOptions.show.api, p.default, shown(p)[0].name])).toEqual([
+			[['legacy'], 'order', 'Legacy Order'],
+			[['graphql'], 'graphqlOrder', 'Order'],
 		]);
+		expect(shown(pickers[0]).map((o) => o.value)).toEqual(['order']);
 	});
 });
 
