@@ -77,7 +77,8 @@ export function orderIdField(operations: string[]): INodeProperties {
 						type: 'regex',
 						properties: {
 							regex: GRAPHQL_ORDER_ID_PATTERN,
-							errorMessage: 'Order ID: not a Zonos order ID. It is order_ and a UUID, e.g. order_88891908-5fd2-42fb-833f-b0afb11ea646.',
+							errorMessage:
+								'Order ID: not an order ID of the Zonos GraphQL API. It is order_ and a UUID, e.g. order_88891908-5fd2-42fb-833f-b0afb11ea646; for an ID like 999-10013, set API to "Legacy Checkout REST API".',
 						},
 					},
 				],
