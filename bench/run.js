@@ -61,7 +61,8 @@ async function triggerCosts(sandbox, size, oldStore, recentStore) {
 	const credentials = (store) => ({ zonosApi: { storeId: store.storeId, secret: SECRET, baseUrl: sandbox.url } });
 	const poll = async (store, staticData, expected) => {
 		const before = sandbox.apiRequests().length;
-		const result = await pollTrigger({ parameters: { event: 'newOrder', orderType: 'all' }, credentials: credentials(store), staticData });
+		// Order Details: None — the cost of finding new orders (Simplified or Full adds one orderDetail request per new order)
+		const result = await pollTrigger({ parameters: { event: 'newOrder', orderType: 'all', orderDetails: 'none' }, credentials: credentials(store), staticData });
 		if (result.error) throw result.error;
 		const emitted = result.items?.length ?? 0;
 		if (emitted !== expected) throw new Error(`poll of store ${store.storeId} emitted ${emitted}, expected ${expected}`);

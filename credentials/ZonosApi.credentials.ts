@@ -12,7 +12,8 @@ import { DEFAULT_BASE_URL } from '../nodes/Zonos/shared/credentials';
 export class ZonosApi implements ICredentialType {
 	name = 'zonosApi';
 
-	displayName = 'Zonos API';
+	// says which platform: the legacy Zonos Checkout (iGlobal), as the node's API field names it
+	displayName = 'Zonos Legacy Checkout REST API';
 
 	icon: Icon = { light: 'file:../icons/zonos.svg', dark: 'file:../icons/zonos.dark.svg' };
 
@@ -26,7 +27,7 @@ export class ZonosApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'e.g. 999',
-			description: 'The numeric store ID Zonos issued for your store',
+			description: 'The numeric store ID Zonos issued for your store on the legacy Zonos Checkout (iGlobal; order IDs like 999-10013)',
 		},
 		{
 			displayName: 'Secret',
@@ -43,7 +44,7 @@ export class ZonosApi implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_BASE_URL,
 			description:
-				'Leave as is. Change it only to go through a proxy or to try the node against the bundled Zonos sandbox.',
+				'Leave as is. Change it only to send the requests through a proxy, or to a test server that answers as Zonos does (such as the sandbox in the source repository of this node).',
 		},
 	];
 

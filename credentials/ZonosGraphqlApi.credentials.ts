@@ -20,7 +20,7 @@ export class ZonosGraphqlApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'The API key from Zonos Dashboard. A test key sees only test orders, a live key only live orders.',
+				'The API key from Zonos Dashboard (the current Zonos platform, order IDs like order_88891908-…). A test key sees only test orders, a live key only live orders.',
 		},
 		{
 			displayName: 'Base URL',
@@ -28,7 +28,7 @@ export class ZonosGraphqlApi implements ICredentialType {
 			type: 'string',
 			default: GRAPHQL_DEFAULT_BASE_URL,
 			description:
-				'Leave as is. Change it only to go through a proxy or to try the node against the bundled Zonos sandbox. The node calls <Base URL>/graphql.',
+				'Leave as is. The node sends its requests to this address followed by /graphql. Change it only to send them through a proxy, or to a test server that answers as Zonos does (such as the sandbox in the source repository of this node).',
 		},
 	];
 

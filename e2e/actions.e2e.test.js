@@ -58,7 +58,7 @@ describe(`real n8n: Get Order Numbers`, () => {
 	test('a wrong secret fails the execution with a message naming the credentials', async () => {
 		const result = await execute(WORKFLOWS.wrongSecret);
 		expect(result.code).not.toBe(0);
-		expect(result.run.data.resultData.error.message).toBe('Zonos rejected the store ID or secret — check the Zonos API credentials');
+		expect(result.run.data.resultData.error.message).toBe('Zonos rejected the store ID or secret — check the Zonos Legacy Checkout REST API credentials');
 	});
 
 	test('an order of another store is refused before anything is sent', async () => {

@@ -25,7 +25,7 @@ const graphqlNode = (name, parameters, { x = 220, credential = GRAPHQL_GOOD, set
 	type: 'n8n-nodes-zonos.zonos',
 	typeVersion: 1,
 	position: [x, 0],
-	parameters: { api: 'graphql', resource: 'order', ...parameters },
+	parameters: { api: 'graphql', resource: 'graphqlOrder', ...parameters },
 	credentials: { zonosGraphqlApi: credential },
 	...settings,
 });
@@ -69,7 +69,8 @@ function workflows() {
 		wrongKey: chain('e2eGqlWrongKey01', 'Zonos GraphQL e2e: wrong API key', [
 			graphqlNode('Zonos', { operation: 'get', orderId: rl(live[0].id) }, { credential: GRAPHQL_WRONG }),
 		]),
-		legacyId: chain('e2eGqlLegacyId01', 'Zonos GraphQL e2e: a legacy order ID', [graphqlNode('Zonos', { operation: 'get', orderId: rl('999-10013') })]),
+		// as a plain string (older workflows, expressions): a typed By ID value is flagged by the editor itself (test/graphql/badInput.test.js)
+		legacyId: chain('e2eGqlLegacyId01', 'Zonos GraphQL e2e: a legacy order ID', [graphqlNode('Zonos', { operation: 'get', orderId: '999-10013' })]),
 		throttled: chain('e2eGqlThrottle01', 'Zonos GraphQL e2e: throttled', [graphqlNode('Zonos', { operation: 'get', orderId: rl(live[0].id) })]),
 		// saved before the API field existed: no "api", legacy credentials — must mean the legacy API
 		legacySaved: chain('e2eGqlLegacyWf01', 'Zonos e2e: a legacy workflow saved before the API field', [

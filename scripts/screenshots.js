@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm run screenshots`: retakes the README's pictures from the real n8n editor — the Zonos API
- * credential dialog, the canvas with each node's operation as subtitle, Get Order Numbers'
- * parameters and output table, the order picker's "From List", a simplified Get, and the status
- * picker — with Debian's Chromium
+ * `npm run screenshots`: retakes the README's pictures from the real n8n editor — both credential
+ * dialogs, the node panel (a search for "cancel order", and the Zonos actions of both APIs), the
+ * canvas with each node's operation and resource as subtitle, Get Order Numbers' parameters and
+ * output table, the order pickers' "From List" (legacy, and GraphQL with a partial search), a
+ * simplified Get, and the status picker — with Debian's Chromium
  * (`apt-get install chromium`) driven by playwright-core. Uses the e2e suite's n8n and the sandbox.
  * Writes docs/images/*.png.
  */
@@ -20,6 +21,7 @@ const NEAR = seedNear();
 const OUT = path.join(__dirname, '..', 'docs', 'images');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CREDENTIAL = { id: 'zonosScreens0001', name: 'Zonos sandbox' };
+const GRAPHQL_CREDENTIAL = { id: 'zonosScreens0002', name: 'Zonos GraphQL sandbox (test key)' };
 const MANUAL = 'When clicking ‘Execute workflow’';
 const zonosNode = (id, name, x, y, parameters) => ({
 	id,
@@ -42,6 +44,15 @@ const WORKFLOW = {
 			orderId: { __rl: true, mode: 'id', value: '999-10014' },
 			orderStatus: 'VENDOR_SHIPMENT_READY',
 		}),
+		{
+			id: 'zonosGraphqlGet',
+			name: 'Get a GraphQL order',
+			type: 'n8n-nodes-zonos.zonos',
+			typeVersion: 1,
+			position: [260, 320],
+			parameters: { api: 'graphql', resource: 'graphqlOrder', operation: 'get', orderId: { __rl: true, mode: 'list', value: '' } },
+			credentials: { zonosGraphqlApi: GRAPHQL_CREDENTIAL },
+		},
 	],
 	connections: {
 		[MANUAL]: {
@@ -50,6 +61,7 @@ const WORKFLOW = {
 					{ node: 'Zonos', type: 'main', index: 0 },
 					{ node: 'Get an order', type: 'main', index: 0 },
 					{ node: 'Update the status', type: 'main', index: 0 },
+					{ node: 'Get a GraphQL order', type: 'main', index: 0 },
 				],
 			],
 		},
@@ -122,7 +134,11 @@ async function executeStep(page, view = 'Table') {
 	const sandbox = await startSandbox(NEAR.sandboxOptions);
 	const n8n = await prepareN8n({ name: 'screens' });
 	const [store] = sandbox.stores;
-	await n8n.importCredentials([{ ...CREDENTIAL, type: 'zonosApi', data: { storeId: store.storeId, secret: store.secret, baseUrl: sandbox.url } }]);
+	const testKey = sandbox.apiKeys.find((k) => k.mode === 'TEST').key;
+	await n8n.importCredentials([
+		{ ...CREDENTIAL, type: 'zonosApi', data: { storeId: store.storeId, secret: store.secret, baseUrl: sandbox.url } },
+		{ ...GRAPHQL_CREDENTIAL, type: 'zonosGraphqlApi', data: { apiKey: testKey, baseUrl: sandbox.url } },
+	]);
 	await n8n.importWorkflows([WORKFLOW]);
 	const server = await n8n.start();
 	const browser = await chromium.launch({
@@ -152,6 +168,19 @@ async function executeStep(page, view = 'Table') {
 		await page.waitForTimeout(1500);
 		await dialog.screenshot({ path: path.join(OUT, 'credentials.png') });
 		console.log('docs/images/credentials.png');
+		await page.keyboard.press('Escape');
+
+		// 1b. the GraphQL credential dialog, the Base URL's help shown
+		await page.goto(`${server.url}/home/credentials/${GRAPHQL_CREDENTIAL.id}`);
+		await dialog.waitFor({ timeout: 30_000 });
+		await page.waitForTimeout(1500);
+		// the help is the tooltip of the (?) that shows beside the label while the pointer is over it
+		await dialog.locator('[data-test-id="baseUrl"] label').first().hover();
+		await page.waitForTimeout(500);
+		await dialog.locator('[data-test-id="baseUrl"] [data-icon="circle-help"]').first().hover();
+		await page.waitForTimeout(1200);
+		await page.screenshot({ path: path.join(OUT, 'credentials-graphql.png') });
+		console.log('docs/images/credentials-graphql.png');
 		await page.keyboard.press('Escape');
 
 		const openWorkflow = async () => {
@@ -198,9 +227,42 @@ async function executeStep(page, view = 'Table') {
 		await shot(page, 'status-picker.png');
 		await page.keyboard.press('Escape');
 
-		// 7. the canvas, every order picked: each Zonos node's subtitle names its operation
+		// 7. the GraphQL order picker: "test" typed, the orders whose entry contains it
+		await openWorkflow();
+		await openNode(page, 'Get a GraphQL order');
+		await page.locator('[data-test-id="rlc-input"]').first().click();
+		await page.locator('[data-test-id="rlc-item"]').first().waitFor({ timeout: 30_000 });
+		await page.keyboard.type('test', { delay: 80 });
+		await page.waitForTimeout(2500);
+		await shot(page, 'graphql-picker.png');
+		await page.locator('[data-test-id="rlc-item"]').first().click();
+		await page.waitForTimeout(500);
+		await closeNode(page, ndv);
+		await page.keyboard.press('Control+s');
+		await page.waitForTimeout(1500);
+
+		// 8. the canvas, every order picked: each Zonos node's subtitle names its operation and resource
 		await openWorkflow();
 		await shot(page, 'canvas.png');
+
+		// 9. the node panel: a search for "cancel order" finds Zonos; its actions, both APIs'; "Cancel an order" picked
+		await page.locator('[data-test-id="node-creator-plus-button"]').first().click();
+		await page.locator('[data-test-id="node-creator-search-bar"]').first().waitFor({ timeout: 30_000 });
+		await page.waitForTimeout(800);
+		await page.keyboard.type('cancel order', { delay: 60 });
+		await page.locator('[data-test-id="node-creator-item-name"]', { hasText: 'Zonos' }).first().waitFor({ timeout: 30_000 });
+		await page.waitForTimeout(1500);
+		await shot(page, 'node-panel-search.png');
+		await page.locator('[data-test-id="node-creator-item-name"]', { hasText: 'Zonos' }).first().click();
+		await page.getByText('Cancel an order', { exact: true }).first().waitFor({ timeout: 30_000 });
+		await page.waitForTimeout(1500);
+		await shot(page, 'node-panel-actions.png');
+		await page.getByText('Cancel an order', { exact: true }).first().click();
+		const picked = page.locator('[data-test-id="ndv"]').first();
+		await picked.waitFor({ timeout: 30_000 });
+		await page.waitForTimeout(2000);
+		await shot(page, 'node-panel-picked.png');
+		await closeNode(page, picked);
 	} finally {
 		await browser.close();
 		await server.stop();

@@ -20,9 +20,9 @@ describe('public interface', () => {
 		for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(file.startsWith('dist/')).toBe(true);
 	});
 
-	test('credentials zonosApi ("Zonos API"): storeId, secret (password), baseUrl defaulting to the real API', () => {
+	test('credentials zonosApi ("Zonos Legacy Checkout REST API"): storeId, secret (password), baseUrl defaulting to the real API', () => {
 		const credential = loader.getCredential('zonosApi').type;
-		expect(credential.displayName).toBe('Zonos API');
+		expect(credential.displayName).toBe('Zonos Legacy Checkout REST API');
 		expect(credential.properties.map((p) => p.name)).toEqual(['storeId', 'secret', 'baseUrl']);
 		expect(credential.properties[1].typeOptions).toEqual({ password: true });
 		expect(credential.properties[2].default).toBe('https://api.iglobalstores.com');
@@ -32,7 +32,11 @@ describe('public interface', () => {
 		const { description } = loader.getNode('zonos').type;
 		expect(description.displayName).toBe('Zonos');
 		expect(description.usableAsTool).toBe(true);
-		expect(property(description, 'resource').options.map((o) => o.value)).toEqual(['order']);
+		// the legacy API's Resource picker: `order`, and its default (a workflow saved without `resource`)
+		const legacyResource = property(description, 'resource');
+		expect(legacyResource.displayOptions.show.api).toEqual(['legacy']);
+		expect(legacyResource.default).toBe('order');
+		expect(legacyResource.options.filter((o) => !o.displayOptions).map((o) => o.value)).toEqual(['order']);
 		expect(property(description, 'operation').options.map((o) => o.value)).toContain('getOrderNumbers');
 		expect(property(description, 'mode').options.map((o) => o.value).sort()).toEqual(
 			['dateRange', 'missingMerchantOrderId', 'sinceDate', 'sinceOrderId'],

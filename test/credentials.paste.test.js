@@ -34,7 +34,7 @@ describe('a secret pasted with blanks or a newline around it', () => {
 	test('a secret of blanks and a newline only is refused before sending, named', async () => {
 		const credentials = { zonosApi: { ...zonos.credentials.zonosApi, secret: ' \n' } };
 		const result = await zonos.run(since, { credentials });
-		expect(result.error.message).toBe('Secret (Zonos API credentials) is empty');
+		expect(result.error.message).toBe('Secret (Zonos Legacy Checkout REST API credentials) is empty');
 		expect(result.requests).toHaveLength(0);
 	});
 });

@@ -3,6 +3,7 @@
 // (resource locators) and their "From List", Get's Simplify switch, the Docs links.
 const { useSandbox } = require('../support/use-sandbox');
 const { loadPackage, nodeSubtitle, searchList } = require('../support/engine');
+const { panelActions, shownOperation } = require('../support/node-panel');
 
 const zonos = useSandbox();
 const order = (operation, parameters = {}) => ({ resource: 'order', operation, ...parameters });
@@ -57,19 +58,89 @@ describe('status pickers: names a merchant reads, the code beside them, alike in
 	});
 });
 
-describe('canvas subtitle: the operation as the Operation picker names it', () => {
+describe('canvas subtitle: the operation and the resource as their pickers name them', () => {
 	test.each([
-		['get', 'Get'],
-		['getOrderNumbers', 'Get Order Numbers'],
-		['setTracking', 'Set Tracking'],
-		['updateMerchantOrderId', 'Update Merchant Order ID'],
-		['updateStatus', 'Update Status'],
-	])('%s → %j', async (operation, name) => {
+		['get', 'Get · Legacy Order'],
+		['getOrderNumbers', 'Get Order Numbers · Legacy Order'],
+		['setTracking', 'Set Tracking · Legacy Order'],
+		['updateMerchantOrderId', 'Update Merchant Order ID · Legacy Order'],
+		['updateStatus', 'Update Status · Legacy Order'],
+	])('legacy %s → %j', async (operation, name) => {
 		expect(await nodeSubtitle('zonos', order(operation))).toBe(name);
 	});
 
-	test('a new node (operation left at its default) reads "Get Order Numbers"', async () => {
-		expect(await nodeSubtitle('zonos', {})).toBe('Get Order Numbers');
+	test('a new node (operation left at its default) reads "Get Order Numbers · Legacy Order"', async () => {
+		expect(await nodeSubtitle('zonos', {})).toBe('Get Order Numbers · Legacy Order');
+	});
+
+	test('a GraphQL Get and a legacy Get read differently; a GraphQL node saved without resource is a GraphQL order', async () => {
+		expect(await nodeSubtitle('zonos', { api: 'graphql', resource: 'graphqlOrder', operation: 'get' })).toBe('Get · Order');
+		expect(await nodeSubtitle('zonos', { api: 'graphql', operation: 'cancel' })).toBe('Cancel · Order');
+		expect(await nodeSubtitle('zonos', { api: 'graphql' })).toBe('Get Many · Order');
+	});
+
+	test('every operation of every resource of both APIs: the subtitle is "<Operation picker name> · <Resource picker name>"', async () => {
+		const actions = panelActions(zonosNode.description);
+		expect(actions.length).toBeGreaterThanOrEqual(12);
+		for (const action of actions) {
+			const shown = shownOperation(zonosNode.description, action.parameters);
+			const operationPicker = properties(zonosNode, 'operation').find(
+				(p) => p.displayOptions.show.api[0] === shown.api && p.displayOptions.show.resource[0] === shown.resource,
+			);
+			const resourcePicker = properties(zonosNode, 'resource').find((p) => p.displayOptions.show.api[0] === shown.api);
+			const operationName = operationPicker.options.find((o) => o.value === shown.operation).name;
+			const resourceName = resourcePicker.options.find((o) => o.value === shown.resource).name;
+			expect(await nodeSubtitle('zonos', action.parameters)).toBe(`${operationName} · ${resourceName}`);
+		}
+	});
+});
+
+describe("n8n's node panel: every action of both APIs, each opening its own operation", () => {
+	const LEGACY = ['get', 'getOrderNumbers', 'setTracking', 'updateMerchantOrderId', 'updateStatus'];
+	const GRAPHQL = ['addNote', 'addTrackingNumbers', 'cancel', 'get', 'getMany', 'removeTrackingNumbers', 'setMerchantOrderNumber'];
+
+	test('the panel lists all 12 operations, and picking one gives a node showing exactly that API, resource and operation', () => {
+		const actions = panelActions(zonosNode.description);
+		const opened = actions.map((a) => shownOperation(zonosNode.description, a.parameters));
+		expect(opened).toEqual(
+			expect.arrayContaining([
+				...LEGACY.map((operation) => ({ api: 'legacy', resource: 'order', operation })),
+				...GRAPHQL.map((operation) => ({ api: 'graphql', resource: 'graphqlOrder', operation })),
+			]),
+		);
+		// nothing listed twice, nothing that opens on a hidden operation
+		expect(new Set(opened.map((o) => JSON.stringify(o))).size).toBe(actions.length);
+		expect(opened).not.toContain(undefined);
+	});
+
+	test('the names a merchant searches for: "cancel order" finds the GraphQL Cancel; legacy and GraphQL Get are told apart', () => {
+		const actions = panelActions(zonosNode.description);
+		const named = (text) => actions.filter((a) => text.split(' ').every((word) => a.displayName.toLowerCase().includes(word)));
+		expect(named('cancel order').map((a) => a.parameters)).toEqual([{ operation: 'cancel', api: 'graphql', resource: 'graphqlOrder' }]);
+		const orders = (a) => ['order', 'graphqlOrder'].includes(a.parameters.resource ?? 'order');
+		const gets = actions.filter((a) => orders(a) && a.parameters.operation === 'get').map((a) => `${a.category}: ${a.displayName}`);
+		expect(gets).toEqual(['Legacy Order Actions: Get a legacy order', 'Order Actions: Get an order']);
+		for (const action of actions) expect(action.description).toMatch(/\w/);
+	});
+
+	test('the panel\'s search box finds the node by the words a merchant types: its codex aliases', () => {
+		// n8n searches the node list by display name and codex alias only (editor-ui searchNodes); the actions of
+		// the node are listed once it is picked
+		const { alias } = require('../nodes/Zonos/Zonos.node.json');
+		expect(alias).toEqual(expect.arrayContaining(['cancel order', 'get order', 'order status', 'tracking number', 'merchant order number']));
+	});
+
+	test('resource values are unique across both APIs, and each API offers only its own resources', () => {
+		const pickers = properties(zonosNode, 'resource');
+		// what the editor shows in each picker (an entry for node version 0 only is never shown)
+		const shown = (p) => p.options.filter((o) => !o.displayOptions?.show?.['@version']?.every((v) => v === 0));
+		const values = pickers.flatMap((p) => shown(p).map((o) => o.value));
+		expect(new Set(values).size).toBe(values.length);
+		expect(pickers.map((p) => [p.displayOptions.show.api, p.default, shown(p)[0].name])).toEqual([
+			[['legacy'], 'order', 'Legacy Order'],
+			[['graphql'], 'graphqlOrder', 'Order'],
+		]);
+		expect(shown(pickers[0]).map((o) => o.value)).toEqual(['order']);
 	});
 });
 
@@ -263,3 +334,38 @@ const notDate = [
 	'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval',
 	'setTimeout', 'clearTimeout',
 ];
+
+describe('credential dialogs: which platform each is for, help a browser shows whole', () => {
+	/** Every text n8n's editor shows for a list of properties (it renders descriptions and hints as HTML). */
+	const texts = (props) =>
+		props.flatMap((p) => [p.displayName, p.description, p.hint, p.placeholder, ...texts([...(p.options ?? []), ...(p.values ?? [])])]).filter(
+			(t) => typeof t === 'string',
+		);
+
+	test('display names: the legacy credentials name the legacy Checkout, as the API field does; the names saved in workflows stay', async () => {
+		const loader = await loadPackage();
+		const legacy = loader.getCredential('zonosApi').type;
+		const graphql = loader.getCredential('zonosGraphqlApi').type;
+		const api = property(zonosNode, 'api').options;
+		expect(legacy.displayName).toBe(`Zonos ${api.find((o) => o.value === 'legacy').name}`);
+		expect(graphql.displayName).toBe(api.find((o) => o.value === 'graphql').name);
+		expect(graphql.properties.find((p) => p.name === 'apiKey').description).toMatch(/Zonos Dashboard .*order_/);
+		expect(legacy.properties.find((p) => p.name === 'storeId').description).toMatch(/legacy Zonos Checkout .*999-10013/);
+	});
+
+	test('no text that a browser would take for an HTML tag, and no sandbox the published package does not contain', async () => {
+		const loader = await loadPackage();
+		const all = [
+			...texts(loader.getCredential('zonosApi').type.properties),
+			...texts(loader.getCredential('zonosGraphqlApi').type.properties),
+			...texts(zonosNode.description.properties),
+			...texts(triggerNode.description.properties),
+		];
+		expect(all.length).toBeGreaterThan(100);
+		// real HTML is fine (n8n's own poll-times help has a <ul>); a word in angle brackets is swallowed
+		expect(all.filter((t) => /<(?!\/?(?:ul|li|b|i|a|br|code|strong|em)\b)[A-Za-z/][^>]*>/.test(t))).toEqual([]);
+		expect(all.filter((t) => /bundled/i.test(t))).toEqual([]);
+		const graphqlBaseUrl = loader.getCredential('zonosGraphqlApi').type.properties.find((p) => p.name === 'baseUrl').description;
+		expect(graphqlBaseUrl).toMatch(/this address followed by \/graphql/);
+	});
+});

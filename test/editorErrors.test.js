@@ -23,8 +23,8 @@ describe('an input refused before sending is not labelled as Zonos\'', () => {
 	test.each([
 		['a date that is not one', since('2026-02-30'), {}, 'Since Date: 2026-02 has no day 30', /^Expected a date/],
 		['an order ID of another store', { resource: 'order', operation: 'get', lookupBy: 'orderId', orderId: '123-45678' }, {}, 'Order ID: order 123-45678 belongs to store 123, but the credentials are for store 999', /^Use an order of store 999/],
-		['a Base URL that is not a web address', since('2026-11-20'), { baseUrl: 'api.iglobalstores.com' }, 'Base URL (Zonos API credentials): "api.iglobalstores.com" is not a web address', /^Leave it at https:\/\/api\.iglobalstores\.com/],
-		['an empty secret', since('2026-11-20'), { secret: '' }, 'Secret (Zonos API credentials) is empty', /^Enter the API secret/],
+		['a Base URL that is not a web address', since('2026-11-20'), { baseUrl: 'api.iglobalstores.com' }, 'Base URL (Zonos Legacy Checkout REST API credentials): "api.iglobalstores.com" is not a web address', /^Leave it at https:\/\/api\.iglobalstores\.com/],
+		['an empty secret', since('2026-11-20'), { secret: '' }, 'Secret (Zonos Legacy Checkout REST API credentials) is empty', /^Enter the API secret/],
 		['a status of control characters', { resource: 'order', operation: 'updateStatus', orderId: '999-10014', orderStatus: 'VENDOR\u0000' }, {}, 'Order Status: "VENDOR\\u0000" contains a control character (\\u0000) at position 7', /^A status name such as/],
 	])('%s', async (_name, parameters, credentials, message, description) => {
 		const result = await zonos.run(parameters, { credentials: { zonosApi: { ...zonos.credentials.zonosApi, ...credentials } } });
@@ -63,7 +63,7 @@ describe('an error Zonos sent stays labelled as Zonos\'', () => {
 	test('Zonos\' "Invalid security credentials" keeps its HTTP code', async () => {
 		const result = await zonos.run(since('2026-11-20'), { credentials: { zonosApi: { ...zonos.credentials.zonosApi, secret: 'wrong-secret' } } });
 		const stored = result.nodeError('Zonos');
-		expect(stored.message).toBe('Zonos rejected the store ID or secret — check the Zonos API credentials');
+		expect(stored.message).toBe('Zonos rejected the store ID or secret — check the Zonos Legacy Checkout REST API credentials');
 		expect(String(stored.httpCode)).toBe('200');
 		expect(editorLabelsAsService(stored)).toBe(true);
 	});

@@ -26,7 +26,7 @@ describe('answers carrying "error" fail the item with a plain message, whatever 
 		await expectFailure(
 			{ credentials: { zonosApi: { ...zonos.credentials.zonosApi, secret: '11111111-2222-3333-4444-555555555555' } } },
 			{
-				message: 'Zonos rejected the store ID or secret — check the Zonos API credentials',
+				message: 'Zonos rejected the store ID or secret — check the Zonos Legacy Checkout REST API credentials',
 				description: /Invalid security credentials/,
 				httpCode: 200,
 			},

@@ -35,7 +35,7 @@ describe('bad input is refused before anything is sent, naming the field and wha
 	])('Since Order ID %j', async (sinceOrderId, message) => {
 		await expectRefused(
 			{ ...base, mode: 'sinceOrderId', sinceOrderId },
-			{ message, description: /999-45678.*45678/ },
+			{ message, description: /999-10013.*10013/ },
 		);
 	});
 
@@ -89,10 +89,10 @@ describe('bad input is refused before anything is sent, naming the field and wha
 	});
 
 	test.each([
-		[{ storeId: 'abc' }, /^Store ID \(Zonos API credentials\) must contain digits only$/],
-		[{ storeId: '' }, /^Store ID \(Zonos API credentials\) is empty$/],
-		[{ secret: '' }, /^Secret \(Zonos API credentials\) is empty$/],
-		[{ baseUrl: 'api.iglobalstores.com' }, /^Base URL \(Zonos API credentials\): "api.iglobalstores.com" is not a web address$/],
+		[{ storeId: 'abc' }, /^Store ID \(Zonos Legacy Checkout REST API credentials\) must contain digits only$/],
+		[{ storeId: '' }, /^Store ID \(Zonos Legacy Checkout REST API credentials\) is empty$/],
+		[{ secret: '' }, /^Secret \(Zonos Legacy Checkout REST API credentials\) is empty$/],
+		[{ baseUrl: 'api.iglobalstores.com' }, /^Base URL \(Zonos Legacy Checkout REST API credentials\): "api.iglobalstores.com" is not a web address$/],
 	])('credentials %j', async (change, message) => {
 		await expectRefused(
 			{ ...base, mode: 'sinceDate', sinceDate: '2026-11-20' },

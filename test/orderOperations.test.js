@@ -71,7 +71,7 @@ describe('Get (orderDetail)', () => {
 		const wrong = await zonos.run(order('get', { orderId: '999-10013' }), {
 			credentials: { zonosApi: { ...zonos.credentials.zonosApi, secret: 'wrong' } },
 		});
-		expect(wrong.error.message).toBe('Zonos rejected the store ID or secret — check the Zonos API credentials');
+		expect(wrong.error.message).toBe('Zonos rejected the store ID or secret — check the Zonos Legacy Checkout REST API credentials');
 	});
 
 	test.each([

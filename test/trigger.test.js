@@ -52,7 +52,9 @@ describe('Zonos Trigger: New Order, each exactly once', () => {
 		added.push(addOrder(), addOrder());
 		const arrivals = await newOrders.poll();
 		expect(arrivals.items.map((i) => i.json.id)).toEqual(added);
-		expect(arrivals.items[0].json).toEqual({ testOrder: false, id: added[0], timestamp: '2026-11-21 12:05:00.0' });
+		// the event as orderNumbers sent it, then the order's details (Order Details left at Simplified)
+		expect(Object.keys(arrivals.items[0].json).slice(0, 3)).toEqual(['testOrder', 'id', 'timestamp']);
+		expect(arrivals.items[0].json).toMatchObject({ testOrder: false, id: added[0], timestamp: '2026-11-21 12:05:00.0', orderId: added[0], name: 'Sandbox Customer' });
 
 		// a failed poll moves nothing; the order that arrived meanwhile comes with the next good poll
 		at('2026-11-21T12:10:00Z');
@@ -83,8 +85,12 @@ describe('Zonos Trigger: New Order, each exactly once', () => {
 		const duplicates = newOrders.emitted.filter((id, i) => newOrders.emitted.indexOf(id) !== i);
 		const missing = added.filter((id) => !newOrders.emitted.includes(id));
 		expect({ emitted: newOrders.emitted, duplicates, missing }).toEqual({ emitted: added, duplicates: [], missing: [] });
-		// every poll after activation cost exactly one request
-		expect(newOrders.polls.slice(1).map((p) => p.requests.length)).toEqual(newOrders.polls.slice(1).map(() => 1));
+		// every poll after activation cost exactly one orderNumbers request, and one orderDetail per order it emitted
+		const paths = (p) => p.requests.map((r) => r.path);
+		expect(newOrders.polls.slice(1).map((p) => paths(p).filter((path) => path === '/v1/orderNumbers').length)).toEqual(newOrders.polls.slice(1).map(() => 1));
+		expect(newOrders.polls.slice(1).map((p) => paths(p).filter((path) => path === '/v2/orderDetail').length)).toEqual(
+			newOrders.polls.slice(1).map((p) => p.items?.length ?? 0),
+		);
 	});
 
 	test('live orders only: test orders are skipped, and the cursor still moves past them', async () => {
@@ -134,7 +140,7 @@ describe('Zonos Trigger: New Order, each exactly once', () => {
 			credentials: { zonosApi: { ...zonos.credentials.zonosApi, secret: 'wrong' } },
 			staticData: { 'node:Zonos Trigger': { lastOrderId: '999-10021' } },
 		});
-		expect(result.error.message).toBe('Zonos rejected the store ID or secret — check the Zonos API credentials');
+		expect(result.error.message).toBe('Zonos rejected the store ID or secret — check the Zonos Legacy Checkout REST API credentials');
 		expect(result.staticData['node:Zonos Trigger']).toEqual({ lastOrderId: '999-10021' });
 		expect(JSON.stringify(result)).not.toContain(zonos.secret);
 	});
@@ -263,7 +269,7 @@ describe('Zonos Trigger: the remembered order disappears', () => {
 		added.push(addOrder());
 		const next = await newOrders.poll();
 		expect(next.items.map((i) => i.json.id)).toEqual([added[4]]);
-		expect(next.requests).toHaveLength(1);
+		expect(next.requests.map((r) => r.path)).toEqual(['/v1/orderNumbers', '/v2/orderDetail']);
 		expect(duplicatesAndMissing(newOrders.emitted, [added[0], added[1], ...added.slice(2)])).toEqual({ duplicates: [], missing: [] });
 	});
 
@@ -431,6 +437,106 @@ describe('Zonos Trigger: one poll at a time', () => {
 	});
 });
 
+describe('Zonos Trigger: New Order → Order Details (one orderDetail per new order)', () => {
+	/** What Get returns for the order (Simplify on or off): the details a new order's item must carry. */
+	const getOrder = async (id, simplify) =>
+		(await zonos.run({ resource: 'order', operation: 'get', lookupBy: 'orderId', orderId: id, simplify })).items[0].json;
+	const event = (id) => {
+		const order = zonos.sandbox.book.storeOrders('999').find((o) => o.id === id);
+		return { testOrder: order.testOrder, id, timestamp: expect.any(String) };
+	};
+	const arrive = async (parameters) => {
+		const newOrders = trigger({ event: 'newOrder', orderType: 'all', ...parameters });
+		await newOrders.poll({ activation: 'activate' });
+		at('2026-11-21T12:05:00Z');
+		const added = [addOrder(), addOrder({ testOrder: true })];
+		return { newOrders, added };
+	};
+
+	test.each([
+		['simplified', true],
+		['full', false],
+	])('%s: each item is the event, then the order as Get returns it (Simplify %s); the event keeps its own values', async (orderDetails, simplify) => {
+		const { newOrders, added } = await arrive({ orderDetails });
+		const poll = await newOrders.poll();
+		expect(poll.requests.map((r) => r.path)).toEqual(['/v1/orderNumbers', '/v2/orderDetail', '/v2/orderDetail']);
+		expect(poll.bodies.slice(1).map((b) => b.orderId)).toEqual(added);
+		for (const [index, id] of added.entries()) {
+			const { testOrder, ...details } = await getOrder(id, simplify);
+			expect(poll.items[index].json).toEqual({ ...event(id), ...details });
+			expect(Object.keys(poll.items[index].json)).toEqual(['testOrder', 'id', 'timestamp', ...Object.keys(details)]);
+			expect(testOrder).toBe(poll.items[index].json.testOrder);
+		}
+	});
+
+	test('none: the event alone, one request per poll (as before Order Details existed)', async () => {
+		const { newOrders, added } = await arrive({ orderDetails: 'none' });
+		const poll = await newOrders.poll();
+		expect(poll.requests.map((r) => r.path)).toEqual(['/v1/orderNumbers']);
+		expect(poll.items.map((i) => i.json)).toEqual(added.map((id) => ({ ...event(id), timestamp: '2026-11-21 12:05:00.0' })));
+	});
+
+	test.each([['simplified'], ['full'], ['none']])('%s: "Fetch Test Event" is shaped exactly as a real run\'s item of the same order', async (orderDetails) => {
+		const { newOrders, added } = await arrive({ orderDetails });
+		const real = (await newOrders.poll()).items[1].json;
+		const test = await newOrders.poll({ mode: 'manual' });
+		expect(test.items).toHaveLength(1);
+		expect(test.items[0].json.id).toBe(added[1]);
+		expect(test.items[0].json).toEqual(real);
+		expect(Object.keys(test.items[0].json)).toEqual(Object.keys(real));
+	});
+
+	test('Zonos fails on the details: the poll fails, remembers nothing and emits nothing; the next poll emits every order once', async () => {
+		const { newOrders, added } = await arrive({});
+		const memory = JSON.stringify(memoryOf(newOrders));
+		zonos.sandbox.injectFault({ status: 503, body: 'down for maintenance' }, { path: '/v2/orderDetail' });
+		const failed = await newOrders.poll();
+		expect(failed.error.message).toBe('Zonos answered with HTTP 503 — the service is busy or down');
+		expect(JSON.stringify(memoryOf(newOrders))).toBe(memory);
+		expect(newOrders.emitted).toEqual([]);
+		const next = await newOrders.poll();
+		expect(next.items.map((i) => i.json.id)).toEqual(added);
+		expect(duplicatesAndMissing(newOrders.emitted, added)).toEqual({ duplicates: [], missing: [] });
+	});
+
+	test('an order voided between the list and its details is still emitted, saying so; the trigger goes on', async () => {
+		const { newOrders, added } = await arrive({});
+		zonos.sandbox.injectFault(
+			{ status: 400, contentType: 'application/json', body: JSON.stringify({ error: `Could not find an order with orderId: ${added[0]}` }) },
+			{ path: '/v2/orderDetail' },
+		);
+		const poll = await newOrders.poll();
+		expect(poll.error).toBeUndefined();
+		expect(poll.items[0].json).toEqual({
+			...event(added[0]),
+			orderDetailsError: `Zonos no longer has the details of order ${added[0]} (voided or deleted since it was listed)`,
+		});
+		expect(poll.items[1].json).toMatchObject({ id: added[1], orderId: added[1], name: 'Sandbox Customer' });
+		expect(memoryOf(newOrders).lastOrderId).toBe(added[1]);
+	});
+
+	test('a hostile answer: the details of another order, or none, fail the poll before anything is emitted or remembered', async () => {
+		const { newOrders, added } = await arrive({});
+		const memory = JSON.stringify(memoryOf(newOrders));
+		const other = await getOrder('999-10013', true);
+		zonos.sandbox.injectFault({ status: 200, contentType: 'application/json', body: JSON.stringify({ order: other }) }, { path: '/v2/orderDetail' });
+		const echoed = await newOrders.poll();
+		expect(echoed.error.message).toBe(`Zonos sent the details of order "999-10013" when asked for order ${added[0]}`);
+		zonos.sandbox.injectFault({ status: 200, contentType: 'application/json', body: '{"orders": []}' }, { path: '/v2/orderDetail' });
+		const dropped = await newOrders.poll();
+		expect(dropped.error.message).toBe(`Zonos sent no "order" in the details of order ${added[0]}`);
+		expect(JSON.stringify(memoryOf(newOrders))).toBe(memory);
+		expect(newOrders.emitted).toEqual([]);
+		expect((await newOrders.poll()).items.map((i) => i.json.id)).toEqual(added);
+	});
+
+	test('an Order Details value from an expression that is not an option is refused, naming the field', async () => {
+		const { newOrders } = await arrive({ orderDetails: '={{ "everything" }}' });
+		const poll = await newOrders.poll();
+		expect(poll.error.message).toBe('Order Details: "everything" is not an option');
+	});
+});
+
 describe('Zonos Trigger: static data saved as n8n saves it (at activation and when a poll emits)', () => {
 	test.each([['newOrder'], ['orderStatusChanged']])('%s: exactly once when quiet polls are not saved and n8n restarts', async (event) => {
 		const parameters = { event, orderType: 'live', intoStatuses: [], windowDays: 14 };
@@ -451,8 +557,8 @@ describe('Zonos Trigger: static data saved as n8n saves it (at activation and wh
 		const live = addOrder();
 		await poll();
 		await poll('init');
-		const expected = event === 'newOrder' ? [`${live}:`] : [`${live}:IGLOBAL_ORDER_IN_PROCESS`];
-		expect(emitted).toEqual(expected);
+		// (a new order's item carries its status too: Order Details is Simplified by default)
+		expect(emitted).toEqual([`${live}:IGLOBAL_ORDER_IN_PROCESS`]);
 		expect(emitted.join()).not.toContain(testOrder);
 	});
 });

@@ -1,7 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { graphqlOrderDescription } from './resources/graphqlOrder';
+import { GRAPHQL_ORDER_RESOURCE } from './resources/graphqlOrder/order';
 import { searchGraphqlOrders } from './resources/graphqlOrder/search';
 import { orderDescription } from './resources/order';
 import { searchOrders } from './resources/order/search';
@@ -20,6 +21,79 @@ function forLegacyApi(properties: INodeProperties[]): INodeProperties[] {
 	}));
 }
 
+type Api = 'legacy' | 'graphql';
+
+/**
+ * The resources of each API, in the Resource picker shown for that API. n8n's node panel lists,
+ * for every option of a property named `resource`, the options (with their `action`) of the first
+ * `operation` property shown for that resource value — so resource values are unique across both
+ * APIs, and an API's operation property shows for `{api: [that API], resource: [its value]}`.
+ * The panel then sets API, Resource and Operation from that property's displayOptions.
+ */
+const LEGACY_RESOURCES: INodePropertyOptions[] = [
+	{ name: 'Legacy Order', value: 'order', description: 'An order of the legacy Zonos Checkout (order IDs like 999-10013)' },
+];
+/**
+ * A new resource of the Zonos GraphQL API: one entry here, and its properties in RESOURCE_PROPERTIES
+ * (an `operation` property shown for `{api: ['graphql'], resource: [its value]}`, each option with an `action`).
+ */
+const GRAPHQL_RESOURCES: INodePropertyOptions[] = [
+	{
+		name: 'Order',
+		value: GRAPHQL_ORDER_RESOURCE,
+		description: 'An order of the current Zonos platform (order IDs like order_88891908-…)',
+	},
+];
+
+/**
+ * n8n's node panel treats a Resource picker with a single option differently: picking one of its
+ * actions sets Resource and Operation but not API, so a GraphQL action would open on the legacy
+ * API. An API with one resource therefore gets a second option that no editor ever shows (it is
+ * for node version 0; this node is version 1) and that has no operations, so the panel lists nothing for it.
+ */
+const NEVER_SHOWN: INodePropertyOptions = {
+	name: 'More Resources',
+	value: 'none',
+	description: 'Not an option: keeps n8n from treating a single resource as none (never shown)',
+	displayOptions: { show: { '@version': [0] } },
+};
+
+/** The Resource picker of one API; its default is what a workflow saved without `resource` means. */
+function resourceField(api: Api, options: INodePropertyOptions[]): INodeProperties {
+	const byDefault = options[0].value;
+	return {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { api: [api] } },
+		options: options.length === 1 ? [...options, NEVER_SHOWN] : options,
+		default: byDefault,
+	};
+}
+
+/** Every resource's fields: its `operation` property first, then the fields of its operations. */
+const RESOURCE_PROPERTIES: INodeProperties[] = [...forLegacyApi(orderDescription), ...graphqlOrderDescription];
+
+/**
+ * The canvas subtitle: the operation as the Operation picker names it, then the resource as the
+ * Resource picker names it ("Get · Legacy Order", "Get · Order"). Built from the option lists, so
+ * the subtitle of a new resource or operation needs nothing more (test/editor.test.js checks both).
+ */
+function subtitleExpression(): string {
+	const names: Record<string, string> = {};
+	for (const property of RESOURCE_PROPERTIES.filter((p) => p.name === 'operation')) {
+		const api = String(property.displayOptions?.show?.api?.[0]);
+		const resourceValue = property.displayOptions?.show?.resource?.[0];
+		const resource = [...LEGACY_RESOURCES, ...GRAPHQL_RESOURCES].find((r) => r.value === resourceValue);
+		for (const option of (property.options ?? []) as INodePropertyOptions[]) {
+			names[`${api} ${String(resourceValue)} ${String(option.value)}`] = `${option.name} · ${resource?.name ?? String(resourceValue)}`;
+		}
+	}
+	return `={{ ${JSON.stringify(names)}[$parameter["api"] + " " + $parameter["resource"] + " " + $parameter["operation"]] || $parameter["operation"] }}`;
+}
+const SUBTITLE = subtitleExpression();
+
 export class Zonos implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Zonos',
@@ -27,9 +101,7 @@ export class Zonos implements INodeType {
 		icon: { light: 'file:../../icons/zonos.svg', dark: 'file:../../icons/zonos.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		// The chosen operation's name, as the Operation picker shows it (test/editor.test.js checks both agree).
-		subtitle:
-			'={{ {"get": "Get", "getOrderNumbers": "Get Order Numbers", "setTracking": "Set Tracking", "updateMerchantOrderId": "Update Merchant Order ID", "updateStatus": "Update Status", "getMany": "Get Many", "addTrackingNumbers": "Add Tracking Numbers", "removeTrackingNumbers": "Remove Tracking Numbers", "setMerchantOrderNumber": "Set Merchant Order Number", "cancel": "Cancel", "addNote": "Add Note"}[$parameter["operation"]] || $parameter["operation"] }}',
+		subtitle: SUBTITLE,
 		description: 'Get orders from Zonos (Checkout REST API or Zonos GraphQL API) and update them',
 		// n8n's Docs link uses a full URL as it is; from the codex URL it would build `…?utm_…`.
 		documentationUrl: 'https://github.com/n8n-nodes-zonos/n8n-nodes-zonos#operations',
@@ -104,21 +176,9 @@ export class Zonos implements INodeType {
 				options: [{ name: 'None', value: 'none' }],
 				displayOptions: { show: { api: ['graphql'] } },
 			},
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{
-						name: 'Order',
-						value: 'order',
-					},
-				],
-				default: 'order',
-			},
-			...forLegacyApi(orderDescription),
-			...graphqlOrderDescription,
+			resourceField('legacy', LEGACY_RESOURCES),
+			resourceField('graphql', GRAPHQL_RESOURCES),
+			...RESOURCE_PROPERTIES,
 		],
 	};
 

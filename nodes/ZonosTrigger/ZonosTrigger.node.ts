@@ -10,8 +10,8 @@ import { invalidInput } from '../Zonos/shared/errors';
 import { ORDER_TYPE_OPTIONS, statusOptions } from '../Zonos/shared/orders';
 import type { OrderType } from '../Zonos/shared/orders';
 import { CREDENTIAL_TEST, testZonosCredentials } from '../Zonos/shared/transport';
-import { pollNewOrders, pollStatusChanges } from './events';
-import type { TriggerMemory } from './events';
+import { ORDER_DETAILS, pollNewOrders, pollStatusChanges } from './events';
+import type { OrderDetails, TriggerMemory } from './events';
 
 /**
  * The polls running in this process, by workflow and node. n8n starts a poll on every tick of
@@ -65,6 +65,32 @@ export class ZonosTrigger implements INodeType {
 					},
 				],
 				default: 'newOrder',
+			},
+			{
+				displayName: 'Order Details',
+				name: 'orderDetails',
+				type: 'options',
+				displayOptions: { show: { event: ['newOrder'] } },
+				options: [
+					{
+						name: 'Full Order',
+						value: 'full',
+						description: 'The whole order as Zonos sends it, as Get with Simplify off (one more request per new order)',
+					},
+					{
+						name: 'None',
+						value: 'none',
+						description: 'Only the order ID, the test flag and the time it was placed (no extra request)',
+					},
+					{
+						name: 'Simplified',
+						value: 'simplified',
+						description:
+							'Customer, e-mail, country, line items, totals and currency, as Get with Simplify on (one more request per new order)',
+					},
+				],
+				default: 'simplified',
+				description: "What each new order's item carries besides its ID, test flag and time",
 			},
 			{
 				displayName: 'Only Changes Into',
@@ -131,7 +157,13 @@ async function pollOnce(context: IPollFunctions): Promise<INodeExecutionData[][]
 	const memory = context.getWorkflowStaticData('node') as TriggerMemory;
 	const event = context.getNodeParameter('event') as string;
 	const orderType = context.getNodeParameter('orderType', 'all') as OrderType;
-	if (event === 'newOrder') return await pollNewOrders(context, memory, orderType);
+	if (event === 'newOrder') {
+		const details = context.getNodeParameter('orderDetails', 'simplified') as OrderDetails;
+		if (!ORDER_DETAILS.includes(details)) {
+			throw invalidInput(node, 0, 'Order Details', `"${String(details)}" is not an option`, `Use ${ORDER_DETAILS.join(', ')}.`);
+		}
+		return await pollNewOrders(context, memory, orderType, details);
+	}
 	if (event === 'orderStatusChanged') {
 		const into = context.getNodeParameter('intoStatuses', []) as unknown;
 		const intoStatuses = (typeof into === 'string' ? into.split(',') : Array.isArray(into) ? into : [])

@@ -3,9 +3,10 @@ import type { IDataObject, INodeExecutionData, IPollFunctions, NodeApiError } fr
 import { orderListOf } from '../Zonos/shared/answer';
 import { zonosCredentials } from '../Zonos/shared/credentials';
 import { DAY_MS, parseZonosTimestamp, utcDay } from '../Zonos/shared/dates';
-import { noTestEvent, zonosSaid } from '../Zonos/shared/errors';
+import { noTestEvent, zonosFailure, zonosSaid } from '../Zonos/shared/errors';
 import { matchesOrderType } from '../Zonos/shared/orders';
 import type { OrderType } from '../Zonos/shared/orders';
+import { simplifyOrder } from '../Zonos/resources/order/get';
 import { callZonos, ORDER_NUMBERS_PATH } from '../Zonos/shared/transport';
 import { decodeStatuses, encodeStatuses } from './statusMemory';
 import type { SeenStatus } from './statusMemory';
@@ -54,6 +55,54 @@ async function newestOrder(context: IPollFunctions): Promise<IDataObject | undef
 }
 
 const asItems = (orders: IDataObject[]): INodeExecutionData[] => orders.map((json) => ({ json }));
+
+/** New Order → Order Details: what each new order's item carries besides the event (README, "Zonos Trigger"). */
+export type OrderDetails = 'simplified' | 'full' | 'none';
+export const ORDER_DETAILS: OrderDetails[] = ['simplified', 'full', 'none'];
+const ORDER_DETAIL_PATH = '/v2/orderDetail';
+
+/**
+ * The items of new orders: each order's event as orderNumbers sent it (`testOrder`, `id`,
+ * `timestamp`, unchanged), followed — unless Order Details is "none" — by the order's fields from
+ * orderDetail, one request per order, as Get returns them (simplified or whole). A field the event
+ * already has keeps the event's value. An order Zonos no longer has (voided between the two
+ * requests) is still emitted, with `orderDetailsError` saying so; any other failure fails the poll,
+ * which then remembers nothing, so the next poll sends the same orders again.
+ */
+async function newOrderItems(context: IPollFunctions, events: IDataObject[], details: OrderDetails): Promise<INodeExecutionData[]> {
+	if (details === 'none') return asItems(events);
+	const items: INodeExecutionData[] = [];
+	for (const event of events) {
+		const orderId = String(event.id);
+		let answer: IDataObject;
+		try {
+			answer = await callZonos.call(context, ORDER_DETAIL_PATH, { orderId });
+		} catch (error) {
+			// callZonos raises only the package's own errors, already worded for the user
+			if (!/^Could not find an order with orderId/i.test(zonosSaid(error) ?? '')) throw error as NodeApiError;
+			items.push({ json: { ...event, orderDetailsError: `Zonos no longer has the details of order ${orderId} (voided or deleted since it was listed)` } });
+			continue;
+		}
+		const order = answer.order;
+		if (order === null || typeof order !== 'object' || Array.isArray(order)) {
+			throw zonosFailure(context.getNode(), 0, `Zonos sent no "order" in the details of order ${orderId}`, 'Try again later; set Order Details to None to start the workflow without them.');
+		}
+		const sent = order as IDataObject;
+		if (sent.orderId !== undefined && sent.orderId !== null && String(sent.orderId) !== orderId) {
+			throw zonosFailure(
+				context.getNode(),
+				0,
+				`Zonos sent the details of order ${JSON.stringify(sent.orderId).slice(0, 40)} when asked for order ${orderId}`,
+				'The trigger did not start the workflow with details of another order. Check the Base URL; try again later.',
+			);
+		}
+		const fields = details === 'simplified' ? simplifyOrder(sent) : sent;
+		const json: IDataObject = { ...event };
+		for (const [key, value] of Object.entries(fields)) if (!(key in json)) json[key] = value;
+		items.push({ json });
+	}
+	return items;
+}
 const orderNumber = (id: unknown) => Number(String(id).split('-').pop());
 const placedAt = (order: IDataObject) => parseZonosTimestamp(order.timestamp);
 const storeOf = (id: unknown) => /^(\d+)-\d+$/.exec(String(id))?.[1];
@@ -155,12 +204,14 @@ export async function pollNewOrders(
 	context: IPollFunctions,
 	memory: TriggerMemory,
 	orderType: OrderType,
+	details: OrderDetails = 'none',
 ): Promise<INodeExecutionData[][] | null> {
 	if (context.getMode() === 'manual') {
 		const recent = await ordersSince(context, utcDay(Date.now() - 30 * DAY_MS), false);
 		const newest = recent.filter((o) => matchesOrderType(o, orderType)).pop();
 		if (!newest) throw noTestEvent(context.getNode(), 'order', 30);
-		return [asItems([newest])];
+		// shaped exactly as a real run's item
+		return [await newOrderItems(context, [newest], details)];
 	}
 	const { storeId } = await zonosCredentials(context);
 	forgetOtherStore(context, memory, storeId, NEW_ORDER_KEYS);
@@ -197,9 +248,11 @@ export async function pollNewOrders(
 		orders = await ordersSince(context, ALL_HISTORY, false);
 	}
 	if (orders.length === 0) return null;
-	rememberOrder(memory, storeId, orders[orders.length - 1]);
 	const wanted = orders.filter((o) => matchesOrderType(o, orderType));
-	return wanted.length > 0 ? [asItems(wanted)] : null;
+	// the details first: a poll that fails on them remembers nothing and emits nothing
+	const items = await newOrderItems(context, wanted, details);
+	rememberOrder(memory, storeId, orders[orders.length - 1]);
+	return items.length > 0 ? [items] : null;
 }
 
 export interface StatusOptions {

@@ -13,6 +13,11 @@ const CASES = [
 	['get', { orderId: '' }, "The 'Zonos' node has issues:\n- Parameter \"Order ID\" is required."],
 	['get', { orderId: '999-10013' }, 'Order ID: 999-10013 is an order ID of the legacy Checkout API'],
 	['get', { orderId: 'order_1 order_2' }, 'Order ID: "order_1 order_2" is not a Zonos order ID'],
+	['get', { orderId: 'abc' }, 'Order ID: "abc" is not a Zonos order ID'],
+	// typed "By ID": the editor's own check of the field (n8n will not run the workflow)
+	['get', { orderId: { __rl: true, mode: 'id', value: 'order_65bf5935' } }, "The 'Zonos' node has issues:\n- Order ID: not an order ID of the Zonos GraphQL API. It is order_ and a UUID, e.g. order_88891908-5fd2-42fb-833f-b0afb11ea646; for an ID like 999-10013, set API to \"Legacy Checkout REST API\"."],
+	['get', { orderId: '={{ "order_65bf5935" }}' }, 'Order ID: "order_65bf5935" is not a Zonos order ID'],
+	['cancel', { orderId: { __rl: true, mode: 'list', value: 'TEST-2' } }, 'Order ID: "TEST-2" is not a Zonos order ID'],
 	['get', { orderId: '={{ 12.5 }}' }, 'Order ID: got a number instead of an order ID'],
 	['get', { orderId: ORDER, simplify: '={{ "yes" }}' }, 'Simplify: got a string instead of true or false'],
 	['getMany', { sinceDate: '={{ "" }}' }, 'Since Date is empty'],

@@ -203,30 +203,90 @@ describe('the Order ID list (resource locator "From List")', () => {
 	const search = (filter, paginationToken) =>
 		listed({ credentials: { zonosGraphqlApi: zonos.credentials.zonosGraphqlApi }, filter, paginationToken });
 
-	test('recent orders, 25 at a time, each named by its numbers, status and day; the next page by cursor', async () => {
-		await fetch(`${zonos.sandbox.url}/_sandbox/graphql/orders`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ count: 20 }),
-		});
+	const control = (method, path, body) =>
+		fetch(`${zonos.sandbox.url}${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+	/** The line the list shows for a stored order: merchant number (else Zonos' short ID), UTC time, status in words, mode. */
+	const line = (o, status) =>
+		[o.accountOrderNumber || o.zonosOrderId, `${new Date(o.createdAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`, status, ...(o.mode === 'TEST' ? ['test'] : [])].join(' · ');
+
+	test('recent orders, 50 at a time, newest first, each with its numbers, time and status in words; the next page by cursor', async () => {
+		await control('POST', '/_sandbox/graphql/orders', { count: 40 });
 		// the sandbox lists newest first, the later-added first among orders of the same instant
 		const all = storedOrders(zonos).sort((a, b) => b.createdAt - a.createdAt || b.seq - a.seq);
+		expect(all.length).toBeGreaterThan(50);
 		const page = await search();
-		expect(page.results.map((r) => r.value)).toEqual(all.slice(0, 25).map((o) => o.id));
-		const first = all[0];
-		expect(page.results[0].name).toBe(
-			`${first.accountOrderNumber ?? first.zonosOrderId} · ${first.status} · ${new Date(first.createdAt).toISOString().slice(0, 10)}`,
-		);
-		expect(all.length).toBeGreaterThan(25);
+		expect(page.results.map((r) => r.value)).toEqual(all.slice(0, 50).map((o) => o.id));
 		const next = await search(undefined, page.paginationToken);
-		expect(next.results.map((r) => r.value)).toEqual(all.slice(25, 50).map((o) => o.id));
+		expect(next.results.map((r) => r.value)).toEqual(all.slice(50).map((o) => o.id));
 		expect(next.paginationToken).toBeUndefined();
+		const completed = all.find((o) => o.accountOrderNumber === '#1041');
+		expect(next.results.find((r) => r.value === completed.id).name).toBe(line(completed, 'Completed'));
+		expect(next.results.find((r) => r.value === completed.id).name).toBe('#1041 · 2026-11-02 08:14 UTC · Completed');
+		// only the last 30 days are asked for (the list is for picking a recent order; older ones: By ID)
+		const bodies = zonos.sandbox.apiRequests().filter((r) => r.path === '/graphql').map((r) => JSON.parse(r.body));
+		expect(bodies.at(-1).variables.filter).toEqual({ between: { after: expect.stringMatching(/^2026-10-23T12:00/) } });
 	});
 
-	test('a search text finds the order with that merchant order number', async () => {
-		const order = storedOrders(zonos).find((o) => o.accountOrderNumber);
-		const found = await search(order.accountOrderNumber);
-		expect(found.results.map((r) => r.value)).toEqual([order.id]);
+	test('a search text matches anywhere in the line, in any case: part of an order number, a status word, a time, an ID', async () => {
+		const test = (filter) =>
+			listed({ credentials: { zonosGraphqlApi: { apiKey: zonos.testApiKey, baseUrl: zonos.sandbox.url } }, filter });
+		const names = async (filter) => (await test(filter)).results.map((r) => r.name);
+		// the issue's example: "TEST" and "2240" next to visible entries found nothing
+		expect(await names('TEST')).toEqual([
+			'2240020 · 2026-11-20 10:00 UTC · Open · test',
+			'TEST-2 · 2026-11-15 10:00 UTC · Completed · test',
+			'TEST-1 · 2026-11-05 10:00 UTC · Open · test',
+		]);
+		expect(await names('2240')).toEqual(['2240020 · 2026-11-20 10:00 UTC · Open · test']);
+		expect(await names('st-2')).toEqual(['TEST-2 · 2026-11-15 10:00 UTC · Completed · test']);
+		expect(await names('completed')).toEqual(['TEST-2 · 2026-11-15 10:00 UTC · Completed · test']);
+		const live = (filter) => search(filter).then((r) => r.results);
+		const openCodes = await live('OPEN');
+		expect(openCodes.length).toBe(storedOrders(zonos).filter((o) => o.status === 'OPEN').length);
+		expect(await live('in transit')).toEqual([expect.objectContaining({ name: '#1045 · 2026-11-10 11:52 UTC · In Transit to Consolidation Center' })]);
+		expect(await live('11-20 08:00')).toEqual([expect.objectContaining({ name: '#1054 · 2026-11-20 08:00 UTC · Open' })]);
+		const order = storedOrders(zonos)[3];
+		expect((await live(order.id.slice(6, 14).toUpperCase())).map((r) => r.value)).toEqual([order.id]);
+		expect(await live('no such order')).toEqual([]);
+	});
+
+	test('a search reads several pages at once, and goes on from where it stopped when the user scrolls', async () => {
+		await control('POST', '/_sandbox/graphql/orders', { count: 230 });
+		const before = zonos.sandbox.apiRequests().length;
+		const first = await search('#10');
+		const asked = zonos.sandbox.apiRequests().length - before;
+		expect(asked).toBe(4); // four pages of 50: the 230 new orders come first, the seed's #10.. after them
+		expect(first.results).toEqual([]);
+		expect(first.paginationToken).toEqual(expect.any(String));
+		const rest = await search('#10', first.paginationToken);
+		expect(rest.results.map((r) => r.name.split(' · ')[0])).toEqual(['#1054', '#1052', '#1051', '#1049', '#1046', '#1045', '#1044', '#1042', '#1041']);
+		expect(rest.paginationToken).toBeUndefined();
+	});
+
+	test('a hostile answer: a page that repeats the cursor it was asked with ends the list; orders without a status or ID are shown or skipped, never a crash', async () => {
+		const page = (endCursor, nodes) => ({
+			status: 200,
+			contentType: 'application/json',
+			body: JSON.stringify({ data: { orders: { edges: nodes.map((node) => (node ? { node } : null)), pageInfo: { hasNextPage: true, endCursor } } } }),
+		});
+		const order = { id: 'order_65bf5935-5cef-4bb0-a8e9-4fdf158eab54', zonosOrderId: '99', accountOrderNumber: null, createdAt: '2026-11-20T10:00:00Z' };
+		await control('POST', '/_sandbox/graphql/faults', { fault: page('c1', [order, null, { zonosOrderId: 'no id' }]), times: 5 });
+		const first = await search();
+		expect(first.results).toEqual([{ name: '99 · 2026-11-20 10:00 UTC', value: order.id }]);
+		expect(first.paginationToken).toBe('c1');
+		// asked for the page after c1, Zonos answers c1 again: the list ends instead of asking forever
+		const again = await search(undefined, 'c1');
+		expect(again.paginationToken).toBeUndefined();
+		// searching: the same page over and over is read once
+		const before = zonos.sandbox.apiRequests().length;
+		const searched = await search('99');
+		expect(zonos.sandbox.apiRequests().length - before).toBe(2);
+		expect(searched).toEqual({ results: [{ name: '99 · 2026-11-20 10:00 UTC', value: order.id }] });
+	});
+
+	test('Zonos answers with errors (HTTP 200): the list shows what Zonos said', async () => {
+		await control('POST', '/_sandbox/graphql/faults', { fault: { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }, times: 1 });
+		await expect(search('TEST')).rejects.toThrow(/Zonos returned an error: Internal server error/);
 	});
 
 	test('a rejected key: the list says so in plain words', async () => {

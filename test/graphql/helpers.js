@@ -1,7 +1,7 @@
 'use strict';
 /** What the GraphQL engine tests share: parameters of the node with API "graphql", and the sandbox's stored orders. */
 
-const graphql = (operation, parameters = {}) => ({ api: 'graphql', resource: 'order', operation, ...parameters });
+const graphql = (operation, parameters = {}) => ({ api: 'graphql', resource: 'graphqlOrder', operation, ...parameters });
 
 /** The sandbox's orders of a mode that exist at its clock, as stored (createdAt in epoch ms). */
 function storedOrders(zonos, mode = 'LIVE') {

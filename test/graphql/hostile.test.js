@@ -25,7 +25,7 @@ describe('issue 23: what Zonos sends back never carries the API key out', () => 
 			json({
 				data: {
 					order: {
-						...order('order_echo'),
+						...order('order_ec400000-0000-4000-8000-000000000001'),
 						accountOrderNumber: `you sent ${key}`,
 						notes: [{ id: 'n1', type: 'NOTE', note: key, createdAt: '2026-11-20T10:00:00.000Z' }],
 						references: [{ key, value: `x${key}x` }],
@@ -34,7 +34,7 @@ describe('issue 23: what Zonos sends back never carries the API key out', () => 
 			}),
 			{ path: '/graphql' },
 		);
-		const result = await zonos.run(graphql('get', { orderId: 'order_echo', simplify }));
+		const result = await zonos.run(graphql('get', { orderId: 'order_ec400000-0000-4000-8000-000000000001', simplify }));
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(1);
 		const text = JSON.stringify(result.items);

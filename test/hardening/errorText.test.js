@@ -52,7 +52,7 @@ test.each([
 	const { error } = await failWith({ error: value });
 	expect(error.message).toBe('Zonos returned an error without saying what went wrong');
 	expect(error.description).toBe(
-		'The answer had an empty "error" field. Try again; if it persists, check the Base URL in the Zonos API credentials, or contact Zonos support.',
+		'The answer had an empty "error" field. Try again; if it persists, check the Base URL in the Zonos Legacy Checkout REST API credentials, or contact Zonos support.',
 	);
 });
 

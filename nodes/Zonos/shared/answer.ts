@@ -104,7 +104,7 @@ export function readAnswer(response: IN8nHttpFullResponse, secret: unknown): Ans
 		const location = String(response.headers?.location ?? '(no address given)');
 		return problem(
 			`Zonos answered with a redirect (HTTP ${status}) that the node does not follow`,
-			`The answer pointed to ${redact(location, secret).slice(0, 200)}. Requests carry the store's secret, so the node never re-sends them to another address. If that address is right, put it in the Base URL of the Zonos API credentials.`,
+			`The answer pointed to ${redact(location, secret).slice(0, 200)}. Requests carry the store's secret, so the node never re-sends them to another address. If that address is right, put it in the Base URL of the Zonos Legacy Checkout REST API credentials.`,
 		);
 	}
 	if (status === 406) {
@@ -226,7 +226,7 @@ export function answerWithout(
  */
 export const MAX_ORDERS_PER_ANSWER = 100_000;
 
-/** An order ID as Zonos sends it: `999-10021` (store, hyphen, number) or the number alone. */
+/** An order ID as Zonos sends it: `999-10013` (store, hyphen, number) or the number alone. */
 const USABLE_ORDER_ID = /^(?:\d+-)?\d+$/;
 
 /**
@@ -269,7 +269,7 @@ export function orderListOf(
 				node,
 				itemIndex,
 				'Zonos sent an order list with an order that has no usable order ID',
-				`Every order should have an "id" such as 999-10021; entry ${index + 1} had ${id === undefined ? 'none' : JSON.stringify(id).slice(0, 80)}.`,
+				`Every order should have an "id" such as 999-10013; entry ${index + 1} had ${id === undefined ? 'none' : JSON.stringify(id).slice(0, 80)}.`,
 				status,
 			);
 		}

@@ -75,7 +75,7 @@ export function readCredentials(data: ICredentialDataDecryptedObject): ZonosCred
 	const storeId = String(data.storeId ?? '').trim();
 	if (!/^\d+$/.test(storeId)) {
 		return {
-			field: 'Store ID (Zonos API credentials)',
+			field: 'Store ID (Zonos Legacy Checkout REST API credentials)',
 			problem: storeId === '' ? 'is empty' : 'must contain digits only',
 			expected: 'Enter the numeric store ID Zonos issued, such as 999.',
 		};
@@ -84,7 +84,7 @@ export function readCredentials(data: ICredentialDataDecryptedObject): ZonosCred
 	const secret = typeof data.secret === 'string' ? data.secret.trim() : '';
 	if (secret === '') {
 		return {
-			field: 'Secret (Zonos API credentials)',
+			field: 'Secret (Zonos Legacy Checkout REST API credentials)',
 			problem: 'is empty',
 			expected: 'Enter the API secret GUID Zonos issued, such as f5bde245-f55e-414d-b722-80b25161c12c.',
 		};
@@ -92,7 +92,7 @@ export function readCredentials(data: ICredentialDataDecryptedObject): ZonosCred
 	const baseUrl = String(data.baseUrl ?? '').trim() || DEFAULT_BASE_URL;
 	if (!/^https?:\/\/[^\s/?#]+/i.test(baseUrl)) {
 		return {
-			field: 'Base URL (Zonos API credentials)',
+			field: 'Base URL (Zonos Legacy Checkout REST API credentials)',
 			problem: `"${withoutUserinfo(baseUrl).slice(0, 80)}" is not a web address`,
 			expected: `Leave it at ${DEFAULT_BASE_URL} unless you use a proxy or the bundled sandbox.`,
 		};

@@ -177,8 +177,8 @@ const KNOWN_ERRORS: Array<[RegExp, (m: RegExpExecArray) => [string, string]]> = 
 	[
 		/^Invalid security credentials\.?$/i,
 		() => [
-			'Zonos rejected the store ID or secret — check the Zonos API credentials',
-			'Open the "Zonos API" credentials and compare the store ID and API secret with the ones Zonos issued.',
+			'Zonos rejected the store ID or secret — check the Zonos Legacy Checkout REST API credentials',
+			'Open the "Zonos Legacy Checkout REST API" credentials and compare the store ID and API secret with the ones Zonos issued.',
 		],
 	],
 	[
@@ -199,7 +199,7 @@ const KNOWN_ERRORS: Array<[RegExp, (m: RegExpExecArray) => [string, string]]> = 
 		/^orderId: (.*) is not a valid orderId$/i,
 		(m) => [
 			`Zonos says ${m[1]} is not a valid order ID — check Order ID`,
-			'A Zonos order ID looks like 123-45678 (store ID, hyphen, order number) or 45678.',
+			'A Zonos order ID looks like 999-10013 (store ID, hyphen, order number) or 10013.',
 		],
 	],
 	[
@@ -283,7 +283,7 @@ export function explainZonosError(text: string): [string, string] {
 	if (text === '') {
 		return [
 			'Zonos returned an error without saying what went wrong',
-			'The answer had an empty "error" field. Try again; if it persists, check the Base URL in the Zonos API credentials, or contact Zonos support.',
+			'The answer had an empty "error" field. Try again; if it persists, check the Base URL in the Zonos Legacy Checkout REST API credentials, or contact Zonos support.',
 		];
 	}
 	// an object or list Zonos sent is shown as its JSON, without quotes around it

@@ -74,10 +74,10 @@ const WITH_STORE = /^(\d+)-(\d+)$/;
 const NUMBER_ONLY = /^\d+$/;
 
 export const ORDER_ID_EXAMPLE = (storeId: string) =>
-	`A Zonos order ID is the store ID, a hyphen and the order number (${storeId || '123'}-45678), or the order number alone (45678).`;
+	`A Zonos order ID is the store ID, a hyphen and the order number (${storeId || '999'}-10013), or the order number alone (10013).`;
 
 /**
- * Checks an order ID the way Zonos reads it — `123-45678` or `45678` — and that a store
+ * Checks an order ID the way Zonos reads it — `999-10013` or `10013` — and that a store
  * prefix, if given, is the credentials' store. Surrounding blanks are dropped; nothing else
  * is changed: the ID goes to Zonos as the user wrote it.
  */

@@ -63,11 +63,11 @@ export function withBody(requestOptions: IHttpRequestOptions, fields: IDataObjec
 const NETWORK_CAUSES: Record<string, [string, string]> = {
 	ECONNREFUSED: [
 		'Zonos could not be reached: the connection was refused',
-		'Nothing answered at the Base URL in the Zonos API credentials. Check it, or try again later.',
+		'Nothing answered at the Base URL in the Zonos Legacy Checkout REST API credentials. Check it, or try again later.',
 	],
 	ENOTFOUND: [
 		'Zonos could not be reached: the host name of the Base URL does not exist',
-		'Check the Base URL in the Zonos API credentials.',
+		'Check the Base URL in the Zonos Legacy Checkout REST API credentials.',
 	],
 	EAI_AGAIN: [
 		'Zonos could not be reached: the host name could not be looked up',
@@ -84,7 +84,7 @@ const NETWORK_CAUSES: Record<string, [string, string]> = {
 	EHOSTUNREACH: ['Zonos could not be reached: the host is unreachable', 'Check the network of the n8n server.'],
 	CERT_HAS_EXPIRED: [
 		"Zonos' TLS certificate could not be verified",
-		'Check the Base URL in the Zonos API credentials.',
+		'Check the Base URL in the Zonos Legacy Checkout REST API credentials.',
 	],
 };
 
@@ -135,14 +135,14 @@ export function describeTransportFailure(
 	error: unknown,
 	timeout: number | undefined,
 	secret: unknown,
-	credentialsName = 'Zonos API',
+	credentialsName = 'Zonos Legacy Checkout REST API',
 ): Error {
 	const [message, description] = explainTransportFailure(error, timeout, secret);
 	return zonosFailure(
 		node,
 		itemIndex,
 		message,
-		description.replace('the Zonos API credentials', `the ${credentialsName} credentials`),
+		description.replace('the Zonos Legacy Checkout REST API credentials', `the ${credentialsName} credentials`),
 	);
 }
 
@@ -299,7 +299,7 @@ const CREDENTIAL_TEST_TIMEOUT_MS = 30_000;
 export const CREDENTIAL_TEST = 'zonosApiTest';
 
 /**
- * "Test" in the Zonos API credential dialog. Zonos answers a wrong secret with HTTP 200, and a
+ * "Test" in the Zonos Legacy Checkout REST API credential dialog. Zonos answers a wrong secret with HTTP 200, and a
  * wrong Base URL may answer anything, so declarative rules (which can only compare one field)
  * cannot tell Zonos' order list from a web page or `{}`. This asks Zonos for the
  * missing-merchant-order-ID list (its smallest documented query), authenticated exactly as
@@ -312,7 +312,7 @@ export async function testZonosCredentials(
 ): Promise<INodeCredentialTestResult> {
 	const fail = (message: string): INodeCredentialTestResult => ({ status: 'Error', message });
 	const read = readCredentials(credential.data ?? {});
-	// checked as the node checks them, before anything is sent; in the dialog the field needs no "(Zonos API credentials)"
+	// checked as the node checks them, before anything is sent; in the dialog the field needs no "(Zonos Legacy Checkout REST API credentials)"
 	if ('field' in read) return fail(`${fieldProblem(read.field.replace(/ \(.*\)$/, ''), read.problem)}. ${read.expected}`);
 	const { storeId, secret, baseUrl } = read;
 	let response: IN8nHttpFullResponse;

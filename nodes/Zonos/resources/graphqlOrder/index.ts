@@ -5,7 +5,7 @@ import { addTrackingNumbers, addTrackingNumbersDescription } from './addTracking
 import { cancelDescription, cancelOrder } from './cancel';
 import { getDescription, getOrder } from './get';
 import { getManyDescription, getManyOrders } from './getMany';
-import { graphqlRoute } from './order';
+import { GRAPHQL_ORDER_RESOURCE, graphqlRoute } from './order';
 import { removeTrackingNumbers, removeTrackingNumbersDescription } from './removeTrackingNumbers';
 import { setMerchantOrderNumber, setMerchantOrderNumberDescription } from './setMerchantOrderNumber';
 
@@ -17,7 +17,7 @@ export const graphqlOrderDescription: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show: { api: ['graphql'], resource: ['order'] } },
+		displayOptions: { show: { api: ['graphql'], resource: [GRAPHQL_ORDER_RESOURCE] } },
 		options: [
 			{
 				name: 'Add Note',

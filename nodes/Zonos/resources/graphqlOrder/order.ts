@@ -38,11 +38,17 @@ export const ORDER_FIELDS = `fragment ZonosOrder on Order {
   notes { id type note createdAt }
 }`;
 
+/**
+ * The resource value of GraphQL orders. Not `order` (the legacy API's): n8n's node panel finds a
+ * resource's actions by its value alone, so each API's resources need values of their own.
+ */
+export const GRAPHQL_ORDER_RESOURCE = 'graphqlOrder';
+
 export const showFor = (operations: string[], extra: Record<string, unknown[]> = {}) => ({
-	show: { api: ['graphql'], resource: ['order'], operation: operations, ...extra },
+	show: { api: ['graphql'], resource: [GRAPHQL_ORDER_RESOURCE], operation: operations, ...extra },
 });
 
-export const ORDER_ID_EXAMPLE = 'A Zonos order ID looks like order_88891908-5fd2-42fb-833f-b0afb11ea646.';
+export const ORDER_ID_EXAMPLE = 'A Zonos order ID is order_ and a UUID, e.g. order_88891908-5fd2-42fb-833f-b0afb11ea646.';
 
 /** The Order ID field: pick one of the recent orders, or give its ID. */
 export function orderIdField(operations: string[]): INodeProperties {
@@ -67,6 +73,16 @@ export function orderIdField(operations: string[]): INodeProperties {
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. order_88891908-5fd2-42fb-833f-b0afb11ea646',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: GRAPHQL_ORDER_ID_PATTERN,
+							errorMessage:
+								'Order ID: not an order ID of the Zonos GraphQL API. It is order_ and a UUID, e.g. order_88891908-5fd2-42fb-833f-b0afb11ea646; for an ID like 999-10013, set API to "Legacy Checkout REST API".',
+						},
+					},
+				],
 			},
 		],
 	};
@@ -87,6 +103,16 @@ export const SIMPLIFY_HINT =
 	'Whether to return the fields a merchant uses (IDs, status, dates, amounts, customer, ship-to address, items, tracking) instead of the whole order';
 
 const LEGACY_ORDER_ID = /^\d+-\d+$/;
+
+/**
+ * A Zonos GraphQL order ID: `order_` and a UUID, the form of every order ID in Zonos' docs
+ * (https://zonos.com/docs/global-ecommerce/integration/integrating-new-checkout/retrieve-order-details).
+ * Whether `order(orderId)` also takes the short `zonosOrderId` is not documented (README, "What rests on an assumption").
+ */
+const ORDER_ID_UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const GRAPHQL_ORDER_ID = new RegExp(`^order_${ORDER_ID_UUID}$`);
+/** The same, as the "By ID" field of the order picker checks it (n8n anchors it). */
+const GRAPHQL_ORDER_ID_PATTERN = `\\s*order_${ORDER_ID_UUID}\\s*`;
 
 /** The `orderId` parameter of the current item: a resource locator or plain text, checked. */
 export function orderIdParameter(context: IExecuteSingleFunctions): string {
@@ -112,6 +138,9 @@ export function orderIdParameter(context: IExecuteSingleFunctions): string {
 			`${text} is an order ID of the legacy Checkout API`,
 			`${ORDER_ID_EXAMPLE} For orders like ${text}, set API to "Legacy Checkout REST API".`,
 		);
+	}
+	if (!GRAPHQL_ORDER_ID.test(text)) {
+		throw invalidInput(node, itemIndex, 'Order ID', `"${shorten(text)}" is not a Zonos order ID`, ORDER_ID_EXAMPLE);
 	}
 	return text;
 }

@@ -5,7 +5,7 @@ import { ORDER_ID_PATTERN } from '../../shared/input';
 /**
  * An order picker (n8n resource locator): "From List" — the store's recent orders, newest first,
  * searchable (`searchOrders`) — or "By ID", typed and checked against Zonos' order ID format.
- * Its value is `{"__rl": true, "mode": "list" | "id", "value": "999-45678"}`; a plain string
+ * Its value is `{"__rl": true, "mode": "list" | "id", "value": "999-10013"}`; a plain string
  * (workflows saved before, expressions) means the same as "By ID".
  */
 export function orderLocator(
@@ -54,7 +54,7 @@ export function orderIdField(operations: string[], extra: Record<string, string[
 	return orderLocator(
 		'orderId',
 		'Order ID',
-		'The Zonos order: pick one of the recent orders, or give its ID with or without the store prefix (123-45678 or 45678)',
+		'The Zonos order: pick one of the recent orders, or give its ID with or without the store prefix (999-10013 or 10013)',
 		{ show: { resource: ['order'], operation: operations, ...extra } },
 	);
 }

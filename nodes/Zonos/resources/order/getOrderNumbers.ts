@@ -82,7 +82,7 @@ export const getOrderNumbersDescription: INodeProperties[] = [
 	orderLocator(
 		'sinceOrderId',
 		'Since Order ID',
-		'Return the orders placed after this one: pick a recent order, or give its ID with or without the store prefix (123-45678 or 45678)',
+		'Return the orders placed after this one: pick a recent order, or give its ID with or without the store prefix (999-10013 or 10013)',
 		showFor(['sinceOrderId']),
 	),
 	{

@@ -23,7 +23,7 @@ export const orderDescription: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get an order',
+				action: 'Get a legacy order',
 				description:
 					'Get one order with its customer, addresses, line items and totals, by Zonos order ID or by your reference ID',
 				routing: zonosRoute('/v2/orderDetail', orderDetailRequest, orderDetailItem),
@@ -31,7 +31,7 @@ export const orderDescription: INodeProperties[] = [
 			{
 				name: 'Get Order Numbers',
 				value: 'getOrderNumbers',
-				action: 'Get order numbers',
+				action: 'Get legacy order numbers',
 				description:
 					'List the orders placed since a date, between two dates, after an order, or still missing a merchant order ID',
 				routing: zonosRoute('/v1/orderNumbers', orderNumbersRequest, orderNumbersItems),
@@ -39,21 +39,21 @@ export const orderDescription: INodeProperties[] = [
 			{
 				name: 'Set Tracking',
 				value: 'setTracking',
-				action: 'Set tracking numbers of an order',
+				action: 'Set tracking numbers of a legacy order',
 				description: "Hand Zonos the shipment's tracking numbers for an order",
 				routing: zonosRoute('/v2/setShipmentTracking', setTrackingRequest, zonosAnswerItem),
 			},
 			{
 				name: 'Update Merchant Order ID',
 				value: 'updateMerchantOrderId',
-				action: 'Set the merchant order ID of an order',
+				action: 'Set the merchant order ID of a legacy order',
 				description: "Write your shop's order number to a Zonos order (it then leaves the missing list)",
 				routing: zonosRoute('/v1/updateMerchantOrderId', updateMerchantOrderIdRequest, zonosAnswerItem),
 			},
 			{
 				name: 'Update Status',
 				value: 'updateStatus',
-				action: 'Update the status of an order',
+				action: 'Update the status of a legacy order',
 				description: 'Move an order through the merchant statuses: preparing, shipment ready, labels printed and more',
 				routing: zonosRoute('/v1/updateVendorOrderStatus', updateStatusRequest, zonosAnswerItem),
 			},
