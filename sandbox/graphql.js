@@ -27,6 +27,7 @@ const path = require('node:path');
 const http = require('node:http');
 const crypto = require('node:crypto');
 const graphql = require('graphql');
+const { createCompliance } = require('./compliance');
 
 const SCHEMA_FILE = path.join(__dirname, 'graphql', 'schema.graphql');
 const GRAPHQL_SEED_FILE = path.join(__dirname, 'graphql', 'seed.json');
@@ -209,10 +210,13 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 	const st = {};
 	const timers = new Set();
 	let seq = 0;
+	// Classify, Restrict, Screen, Landed Cost: sandbox/compliance.js
+	const compliance = createCompliance({ clock, newId, GraphqlError, organization: seed.organization });
 
 	function reset() {
 		for (const t of timers) clearTimeout(t);
 		timers.clear();
+		compliance.reset();
 		seq = 0;
 		st.orders = seed.orders.map((o) => ({ ...expandOrder(seed, o, clock()), seq: ++seq }));
 		st.webhooks = [];
@@ -349,6 +353,8 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 	}
 
 	const root = {
+		...compliance.queries,
+		...compliance.mutations,
 		order: ({ orderId }, ctx) => visible(ctx.mode).find((o) => o.id === orderId) ?? null,
 		orders: ({ first, after, filter }, ctx) => {
 			let list = visible(ctx.mode);

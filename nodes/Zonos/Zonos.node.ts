@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { CROSS_BORDER_RESOURCES, crossBorderDescription } from './resources/crossBorder';
 import { graphqlOrderDescription } from './resources/graphqlOrder';
 import { searchGraphqlOrders } from './resources/graphqlOrder/search';
 import { orderDescription } from './resources/order';
@@ -28,7 +29,7 @@ export class Zonos implements INodeType {
 		version: 1,
 		// The chosen operation's name, as the Operation picker shows it (test/editor.test.js checks both agree).
 		subtitle:
-			'={{ {"get": "Get", "getOrderNumbers": "Get Order Numbers", "setTracking": "Set Tracking", "updateMerchantOrderId": "Update Merchant Order ID", "updateStatus": "Update Status", "getMany": "Get Many", "addTrackingNumbers": "Add Tracking Numbers", "removeTrackingNumbers": "Remove Tracking Numbers", "setMerchantOrderNumber": "Set Merchant Order Number", "cancel": "Cancel", "addNote": "Add Note"}[$parameter["operation"]] || $parameter["operation"] }}',
+			'={{ {"get": "Get", "getOrderNumbers": "Get Order Numbers", "setTracking": "Set Tracking", "updateMerchantOrderId": "Update Merchant Order ID", "updateStatus": "Update Status", "getMany": "Get Many", "addTrackingNumbers": "Add Tracking Numbers", "removeTrackingNumbers": "Remove Tracking Numbers", "setMerchantOrderNumber": "Set Merchant Order Number", "cancel": "Cancel", "addNote": "Add Note", "classify": "Classify"}[$parameter["operation"]] || $parameter["operation"] }}',
 		description: 'Get orders from Zonos (Checkout REST API or Zonos GraphQL API) and update them',
 		// n8n's Docs link uses a full URL as it is; from the codex URL it would build `…?utm_…`.
 		documentationUrl: 'https://github.com/n8n-nodes-zonos/n8n-nodes-zonos#operations',
@@ -113,9 +114,21 @@ export class Zonos implements INodeType {
 					},
 				],
 				default: 'order',
+				displayOptions: { show: { api: ['legacy'] } },
+			},
+			// the Zonos GraphQL API: orders and the cross-border answers (README "Cross-border answers")
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: CROSS_BORDER_RESOURCES,
+				default: 'order',
+				displayOptions: { show: { api: ['graphql'] } },
 			},
 			...forLegacyApi(orderDescription),
 			...graphqlOrderDescription,
+			...crossBorderDescription,
 		],
 	};
 

@@ -1,0 +1,14 @@
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+
+import { classificationDescription } from '../classification';
+
+/**
+ * The cross-border resources of the Zonos GraphQL API (README "Cross-border answers"): the
+ * Resource choices shown with API "graphql", and every field of their operations.
+ */
+export const CROSS_BORDER_RESOURCES: INodePropertyOptions[] = [
+	{ name: 'Order', value: 'order', description: 'Orders of the current Zonos platform' },
+	{ name: 'Classification', value: 'classification', description: 'HS codes of products (Zonos Classify)' },
+];
+
+export const crossBorderDescription: INodeProperties[] = [...classificationDescription];
