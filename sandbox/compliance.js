@@ -34,6 +34,19 @@ const CLASSIFY_TABLE = [
 	{ keywords: ['gift', 'bundle', 'misc'], hsCode: null, confidence: 0.12, alternates: [] },
 ];
 
+/**
+ * Screen: the denied parties. A party matches one when its name (first + last, or company) shares
+ * a word with the denied name or an alias and the country is the same, or when line 1, postal
+ * code and country are the denied party's exactly ("regardless of name", as Zonos documents:
+ * https://zonos.com/docs/supply-chain/party-screening/get-started). Same words in any order:
+ * EXACT_MATCH, some words: PARTIAL_MATCH. Scores: name 1 / 0.6 / 0, location 1 (city too) / 0.5.
+ */
+const DENIED_PARTIES = [
+	{ id: 'denied_party_sandbox_lefebvre', name: 'LEFEBVRE, MARCEL', aliases: ['GOLDFARB, MARCEL', 'LEFEBVRE, MARCEL'], countryCode: 'FR', locality: 'VIRY-CHATILLON', source: 'EU Financial Sanctions (sandbox copy)', sourceUrls: ['https://data.europa.eu/data/datasets/consolidated-list-of-persons-groups-and-entities-subject-to-eu-financial-sanctions'] },
+	{ id: 'denied_party_sandbox_bakshien', name: 'BAKSHIEN, ALI', aliases: [], line1: '909-4005 BAYVIEW AVE', locality: 'TORONTO', administrativeAreaCode: 'ON', postalCode: 'M2M 3Z9', countryCode: 'CA', source: 'Entity List (sandbox copy)', sourceUrls: ['https://www.bis.gov/entity-list'] },
+	{ id: 'denied_party_sandbox_acme', companyName: 'ACME DUAL USE TRADING LLC', name: null, aliases: ['ACME DUT'], locality: 'DUBAI', countryCode: 'AE', source: 'SDN List (sandbox copy)', sourceUrls: ['https://sanctionslist.ofac.treas.gov'] },
+];
+
 const digits = (code) => String(code).replace(/\D/g, '');
 
 function hsCodeObject(code, row, countryCode = null) {
@@ -92,7 +105,65 @@ function createCompliance({ clock, newId, GraphqlError, organization }) {
 		}));
 	}
 
+	const words = (text) => new Set(String(text ?? '').toUpperCase().split(/[^A-Z0-9]+/).filter((w) => w.length > 1));
+	function nameMatch(given, denied) {
+		const a = words(given);
+		if (a.size === 0) return null;
+		let best = 'NO_MATCH';
+		for (const candidate of denied.filter(Boolean)) {
+			const b = words(candidate);
+			const shared = [...a].filter((w) => b.has(w)).length;
+			if (shared === a.size && shared === b.size) return 'EXACT_MATCH';
+			if (shared > 0) best = 'PARTIAL_MATCH';
+		}
+		return best;
+	}
+	const same = (a, b) => (a && b ? (String(a).toUpperCase().trim() === String(b).toUpperCase().trim() ? 'EXACT_MATCH' : 'NO_MATCH') : null);
+
+	function screen(input, ctx) {
+		const person = input.person ?? {};
+		const location = input.location ?? {};
+		const fullName = [person.firstName, person.lastName].filter(Boolean).join(' ');
+		const matches = [];
+		for (const denied of DENIED_PARTIES) {
+			const name = fullName ? nameMatch(fullName, [denied.name, ...denied.aliases]) : null;
+			const companyName = person.companyName ? nameMatch(person.companyName, [denied.companyName, ...denied.aliases]) : null;
+			const countryCode = same(location.countryCode, denied.countryCode);
+			const byName = (name === 'EXACT_MATCH' || name === 'PARTIAL_MATCH' || companyName === 'EXACT_MATCH' || companyName === 'PARTIAL_MATCH') && countryCode === 'EXACT_MATCH';
+			const byAddress = denied.line1 && same(location.line1, denied.line1) === 'EXACT_MATCH' && same(location.postalCode, denied.postalCode) === 'EXACT_MATCH' && countryCode === 'EXACT_MATCH';
+			if (!byName && !byAddress) continue;
+			const locality = same(location.locality, denied.locality);
+			const nameScore = [name, companyName].includes('EXACT_MATCH') ? 1 : [name, companyName].includes('PARTIAL_MATCH') ? 0.6 : 0;
+			const locationScore = locality === 'EXACT_MATCH' ? 1 : 0.5;
+			matches.push({
+				name, companyName, countryCode, locality,
+				line1: same(location.line1, denied.line1), line2: same(location.line2, denied.line2),
+				administrativeAreaCode: same(location.administrativeAreaCode, denied.administrativeAreaCode),
+				postalCode: same(location.postalCode, denied.postalCode),
+				scores: { name: nameScore, location: locationScore, overall: Math.round(((nameScore + locationScore) / 2) * 100) / 100 },
+				deniedParty: { line2: null, administrativeAreaCode: null, postalCode: null, line1: null, companyName: null, startsAt: null, endsAt: null, ...denied, createdAt: Date.UTC(2025, 0, 1) },
+			});
+		}
+		const now = clock();
+		return {
+			id: newId('deniedParty'),
+			action: matches.length > 0 ? 'REVIEW' : 'NO_MATCHES',
+			matches,
+			party: { id: newId('party'), createdAt: now, createdBy: 'user_sandbox-merchant', mode: ctx.mode, organization, organizationId: organization, updatedAt: now, updatedBy: 'user_sandbox-merchant', type: null, person: null, location: null },
+			mode: ctx.mode,
+			createdAt: now,
+			createdBy: 'user_sandbox-merchant',
+		};
+	}
+
 	const mutations = {
+		/** Documented minimum (https://zonos.com/docs/supply-chain/party-screening/screen-parties---graphql): a name, countryCode and locality. */
+		partyScreen: ({ input }, ctx) => {
+			const person = input.person ?? {};
+			if (!person.firstName && !person.lastName && !person.companyName) throw new GraphqlError('A name or companyName is required to screen a party');
+			if (!input.location?.locality) throw new GraphqlError('location.locality is required to screen a party');
+			return screen(input, ctx);
+		},
 		/**
 		 * One Classification per product, or per product and ship-to country. A product no row
 		 * matches: that list entry is an error — GraphQL then nulls the whole non-null list, so the
@@ -103,7 +174,7 @@ function createCompliance({ clock, newId, GraphqlError, organization }) {
 
 	function reset() {}
 
-	return { mutations, queries: {}, reset, tables: { classify: CLASSIFY_TABLE } };
+	return { mutations, queries: {}, reset, tables: { classify: CLASSIFY_TABLE, deniedParties: DENIED_PARTIES } };
 }
 
-module.exports = { createCompliance, CLASSIFY_TABLE };
+module.exports = { createCompliance, CLASSIFY_TABLE, DENIED_PARTIES };

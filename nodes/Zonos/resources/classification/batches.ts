@@ -2,7 +2,8 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, INode } from 'n8n-workflow';
 
 import { zonosFailure } from '../../shared/errors';
-import { throttleOf, zonosGraphql } from '../../shared/graphql';
+import { throttleOf } from '../../shared/graphql';
+import { sendWithWaits } from '../crossBorder/send';
 
 /**
  * Many products in one `classificationsCalculate` call (its input is a list: "The input takes a
@@ -19,16 +20,12 @@ import { throttleOf, zonosGraphql } from '../../shared/graphql';
  *   `{"errors":[{"message":"No adequate response"}]}` for a product it cannot classify; whether
  *   that fails the whole list is not documented) is split in halves until the product(s) it is
  *   about stand alone: that product's item gets the error, every other product its answer.
- * - Throttled (rate limit): the batch waits as long as Zonos asked (Retry-After), at most
- *   MAX_WAIT_SECONDS, and is sent again, up to THROTTLE_TRIES times; no product is lost.
- * - HTTP 502/503/504: sent again after 1, 2 and 4 seconds.
+ * - Throttled (rate limit) or busy (HTTP 502/503/504): the batch waits and is sent again
+ *   (crossBorder/send.ts); no product is lost.
  * - Anything else (key rejected, network, an answer the node cannot pair): every item of the batch fails with it.
  */
 
 export const MUTATION_FIELD = 'classificationsCalculate';
-const THROTTLE_TRIES = 6;
-const MAX_WAIT_SECONDS = 60;
-const BUSY_WAITS_MS = [1000, 2000, 4000];
 
 export interface Product {
 	/** The `ClassificationCalculateInput` sent for it. */
@@ -54,7 +51,7 @@ interface Run {
 const runs = new WeakMap<object, Run>();
 
 /** Figures of the last classify runs of this process (bench/classify.js prints them). */
-export const classifyStats = { requests: 0, batches: 0, splits: 0, throttleWaits: 0 };
+export const classifyStats = { batches: 0, splits: 0 };
 
 /** Queues one product of the current item; resolves with its classifications (one per ship-to country). */
 export async function classifyProduct(
@@ -114,41 +111,20 @@ async function sendBatch(run: Run, batch: Request[]): Promise<void> {
 	}
 }
 
-/** Sends one batch; waits and sends again while Zonos throttles or is busy. */
+/** Sends one batch (waiting while Zonos throttles or is busy: crossBorder/send.ts). */
 async function calculate(run: Run, batch: Request[]): Promise<IDataObject[]> {
 	const first = batch[0].context;
-	let throttleTries = 0;
-	let busyTries = 0;
-	for (;;) {
-		try {
-			classifyStats.requests++;
-			const data = await zonosGraphql(first, run.query, { inputs: batch.map((r) => r.product.input) }, { timeout: run.timeout });
-			const list = data[MUTATION_FIELD];
-			if (!Array.isArray(list)) {
-				throw zonosFailure(
-					first.getNode(),
-					first.getItemIndex(),
-					'Zonos sent an answer without the classifications',
-					`Expected a list in "${MUTATION_FIELD}"; got ${list === null ? 'null' : typeof list}.`,
-				);
-			}
-			return list as IDataObject[];
-		} catch (error) {
-			const throttle = throttleOf(error);
-			if (throttle && ++throttleTries < THROTTLE_TRIES) {
-				classifyStats.throttleWaits++;
-				await sleep(Math.min(MAX_WAIT_SECONDS, throttle.retryAfter ?? 1) * 1000);
-				continue;
-			}
-			const busy = error instanceof NodeApiError && ['502', '503', '504'].includes(String(error.httpCode));
-			if (busy && busyTries < BUSY_WAITS_MS.length) {
-				await sleep(BUSY_WAITS_MS[busyTries++]);
-				continue;
-			}
-			// zonosGraphql raises only errors worded for the user
-			throw error as NodeApiError;
-		}
+	const data = await sendWithWaits(first, run.query, { inputs: batch.map((r) => r.product.input) }, run.timeout);
+	const list = data[MUTATION_FIELD];
+	if (!Array.isArray(list)) {
+		throw zonosFailure(
+			first.getNode(),
+			first.getItemIndex(),
+			'Zonos sent an answer without the classifications',
+			`Expected a list in "${MUTATION_FIELD}"; got ${list === null ? 'null' : typeof list}.`,
+		);
 	}
+	return list as IDataObject[];
 }
 
 const nameOf = (request: Request) => String(request.product.input.name);

@@ -1,6 +1,7 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 import { classificationDescription } from '../classification';
+import { partyScreeningDescription } from '../partyScreening';
 
 /**
  * The cross-border resources of the Zonos GraphQL API (README "Cross-border answers"): the
@@ -9,6 +10,7 @@ import { classificationDescription } from '../classification';
 export const CROSS_BORDER_RESOURCES: INodePropertyOptions[] = [
 	{ name: 'Order', value: 'order', description: 'Orders of the current Zonos platform' },
 	{ name: 'Classification', value: 'classification', description: 'HS codes of products (Zonos Classify)' },
+	{ name: 'Party Screening', value: 'partyScreening', description: 'Denied-party screening of buyers and recipients (Zonos Screen)' },
 ];
 
-export const crossBorderDescription: INodeProperties[] = [...classificationDescription];
+export const crossBorderDescription: INodeProperties[] = [...classificationDescription, ...partyScreeningDescription];
