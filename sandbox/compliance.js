@@ -47,6 +47,23 @@ const DENIED_PARTIES = [
 	{ id: 'denied_party_sandbox_acme', companyName: 'ACME DUAL USE TRADING LLC', name: null, aliases: ['ACME DUT'], locality: 'DUBAI', countryCode: 'AE', source: 'SDN List (sandbox copy)', sourceUrls: ['https://sanctionslist.ofac.treas.gov'] },
 ];
 
+/**
+ * Restrict: restrictions by HS-code prefix (digits), ship-to country (`to`, '*' = every country)
+ * and, for export controls, ship-from country (`from`). Each item gets the rows whose prefix its
+ * HS code starts with, at or above the threshold (OBSERVATION < RESTRICTION < PROHIBITION; Zonos'
+ * default PROHIBITION when none is sent); its action is the most severe row's.
+ */
+const RESTRICTIONS = [
+	{ prefix: '850760', to: '*', type: 'RESTRICTION', controlType: 'CARRIER', note: 'Lithium-ion batteries ship only as dangerous goods (UN3480/UN3481), packed and labelled as the carrier requires', appliesTo: 'Lithium-ion batteries', sources: ['IATA Dangerous Goods Regulations'] },
+	{ prefix: '8211', to: 'AU', type: 'PROHIBITION', controlType: 'IMPORT', note: 'Knives with fixed blades may not be imported into Australia without a permit', appliesTo: 'Knives', sources: ['Customs (Prohibited Imports) Regulations 1956'] },
+	{ prefix: '8211', to: 'GB', type: 'RESTRICTION', controlType: 'IMPORT', note: 'Knives may be delivered only to buyers of 18 or over, with age verification on delivery', appliesTo: 'Bladed articles', sources: ['Offensive Weapons Act 2019'] },
+	{ prefix: '3303', to: '*', type: 'OBSERVATION', controlType: 'CARRIER', note: 'Perfume contains alcohol: flammable-liquid limits apply by air', appliesTo: 'Perfumes', sources: ['IATA Dangerous Goods Regulations'] },
+	{ prefix: '090121', to: 'AU', type: 'OBSERVATION', controlType: 'IMPORT', note: 'Roasted coffee must be commercially packaged and free of soil and plant material', appliesTo: 'Coffee', sources: ['Biosecurity Import Conditions (BICON)'] },
+	{ prefix: '8471', to: 'CU', from: 'US', type: 'PROHIBITION', controlType: 'EXPORT', note: 'Computers may not be exported from the United States to Cuba without a licence', appliesTo: 'Computers', sources: ['Export Administration Regulations'] },
+];
+const SEVERITY = { OBSERVATION: 1, RESTRICTION: 2, PROHIBITION: 3 };
+const ACTION = { OBSERVATION: 'OBSERVATIONS_APPLY', RESTRICTION: 'RESTRICTIONS_APPLY', PROHIBITION: 'PROHIBITIONS_APPLY' };
+
 const digits = (code) => String(code).replace(/\D/g, '');
 
 function hsCodeObject(code, row, countryCode = null) {
@@ -156,7 +173,36 @@ function createCompliance({ clock, newId, GraphqlError, organization }) {
 		};
 	}
 
+	function applyRestrictions(input, ctx) {
+		const threshold = input.restrictionTypeThreshold ?? 'PROHIBITION';
+		const now = clock();
+		const items = input.items.map((item) => {
+			if (!item.hsCode) throw new GraphqlError('hsCode is required to check an item for restrictions');
+			const rows = RESTRICTIONS.filter(
+				(r) => digits(item.hsCode).startsWith(r.prefix) && (r.to === '*' || r.to === input.shipToCountry) && (!r.from || r.from === input.shipFromCountry) && SEVERITY[r.type] >= SEVERITY[threshold],
+			);
+			const worst = rows.reduce((w, r) => (!w || SEVERITY[r.type] > SEVERITY[w] ? r.type : w), null);
+			return {
+				id: newId('applied_item_restriction'),
+				action: worst ? ACTION[worst] : 'NO_MATCH',
+				itemId: item.itemId ?? null,
+				itemHsCode: item.hsCode,
+				itemDescription: item.description ?? null,
+				countryOfOrigin: item.countryOfOrigin,
+				itemRestrictions: rows.map((r) => ({
+					id: `item_restriction_sandbox_${r.prefix}_${r.to}`,
+					type: r.type, controlType: r.controlType, hsCode: r.prefix, note: r.note, appliesTo: r.appliesTo,
+					controlSummary: `${r.controlType} control, ${r.to === '*' ? 'every destination' : r.to}`, sources: r.sources,
+					controlCountries: r.to === '*' ? [] : [r.controlType === 'EXPORT' ? r.from : r.to], applicableCountries: r.to === '*' ? [] : [r.to],
+					carrier: null, createdAt: Date.UTC(2025, 0, 1), startsAt: null, endsAt: null, goodsSummary: r.appliesTo,
+				})),
+			};
+		});
+		return { id: newId('restriction_result'), items, restrictionTypeThreshold: threshold, shipFromCountry: input.shipFromCountry, shipToCountry: input.shipToCountry, mode: ctx.mode, createdAt: now, createdBy: 'user_sandbox-merchant' };
+	}
+
 	const mutations = {
+		itemRestrictionApply: ({ input }, ctx) => applyRestrictions(input, ctx),
 		/** Documented minimum (https://zonos.com/docs/supply-chain/party-screening/screen-parties---graphql): a name, countryCode and locality. */
 		partyScreen: ({ input }, ctx) => {
 			const person = input.person ?? {};
@@ -174,7 +220,7 @@ function createCompliance({ clock, newId, GraphqlError, organization }) {
 
 	function reset() {}
 
-	return { mutations, queries: {}, reset, tables: { classify: CLASSIFY_TABLE, deniedParties: DENIED_PARTIES } };
+	return { mutations, queries: {}, reset, tables: { classify: CLASSIFY_TABLE, deniedParties: DENIED_PARTIES, restrictions: RESTRICTIONS } };
 }
 
-module.exports = { createCompliance, CLASSIFY_TABLE, DENIED_PARTIES };
+module.exports = { createCompliance, CLASSIFY_TABLE, DENIED_PARTIES, RESTRICTIONS };

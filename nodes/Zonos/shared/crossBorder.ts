@@ -144,3 +144,33 @@ export function collection(context: Context, name: string, label: string): IData
 export function defined<T extends IDataObject>(object: T): T {
 	return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
 }
+
+/**
+ * A list of objects (items of a shipment, parties): a list from an expression, or its JSON text.
+ * Not empty, at most `max` entries, each an object with only the `allowed` keys — an unknown key is
+ * refused rather than silently dropped.
+ */
+export function objectList(context: Context, label: string, value: unknown, allowed: readonly string[], example: string, max = 250): IDataObject[] {
+	let list = value;
+	if (typeof value === 'string') {
+		if (value.trim() === '') throw refuse(context, label, 'is empty', example);
+		try {
+			list = JSON.parse(value);
+		} catch {
+			throw refuse(context, label, `"${shorten(value)}" is neither a list nor JSON text of one`, example);
+		}
+	}
+	if (!Array.isArray(list)) throw refuse(context, label, `got ${describeType(list)} instead of a list`, example);
+	if (list.length === 0) throw refuse(context, label, 'is an empty list', example);
+	if (list.length > max) throw refuse(context, label, `has ${list.length} entries; at most ${max} are allowed in one request`, example);
+	return list.map((entry: unknown, index) => {
+		if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+			throw refuse(context, `${label} (entry ${index + 1})`, `got ${describeType(entry)} instead of an object`, example);
+		}
+		const unknown = Object.keys(entry).find((key) => !allowed.includes(key));
+		if (unknown !== undefined) {
+			throw refuse(context, `${label} (entry ${index + 1})`, `has a field "${shorten(unknown, 40)}" the node does not know`, `Use only ${allowed.join(', ')}. ${example}`);
+		}
+		return entry as IDataObject;
+	});
+}

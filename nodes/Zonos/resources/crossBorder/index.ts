@@ -2,6 +2,7 @@ import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 import { classificationDescription } from '../classification';
 import { partyScreeningDescription } from '../partyScreening';
+import { restrictionDescription } from '../restriction';
 
 /**
  * The cross-border resources of the Zonos GraphQL API (README "Cross-border answers"): the
@@ -10,7 +11,8 @@ import { partyScreeningDescription } from '../partyScreening';
 export const CROSS_BORDER_RESOURCES: INodePropertyOptions[] = [
 	{ name: 'Order', value: 'order', description: 'Orders of the current Zonos platform' },
 	{ name: 'Classification', value: 'classification', description: 'HS codes of products (Zonos Classify)' },
+	{ name: 'Restriction', value: 'restriction', description: 'Prohibited and restricted items between two countries (Zonos Restrict)' },
 	{ name: 'Party Screening', value: 'partyScreening', description: 'Denied-party screening of buyers and recipients (Zonos Screen)' },
 ];
 
-export const crossBorderDescription: INodeProperties[] = [...classificationDescription, ...partyScreeningDescription];
+export const crossBorderDescription: INodeProperties[] = [...classificationDescription, ...restrictionDescription, ...partyScreeningDescription];
