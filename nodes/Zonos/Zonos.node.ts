@@ -29,7 +29,7 @@ export class Zonos implements INodeType {
 		version: 1,
 		// The chosen operation's name, as the Operation picker shows it (test/editor.test.js checks both agree).
 		subtitle:
-			'={{ {"get": "Get", "getOrderNumbers": "Get Order Numbers", "setTracking": "Set Tracking", "updateMerchantOrderId": "Update Merchant Order ID", "updateStatus": "Update Status", "getMany": "Get Many", "addTrackingNumbers": "Add Tracking Numbers", "removeTrackingNumbers": "Remove Tracking Numbers", "setMerchantOrderNumber": "Set Merchant Order Number", "cancel": "Cancel", "addNote": "Add Note", "classify": "Classify", "screen": "Screen", "check": "Check"}[$parameter["operation"]] || $parameter["operation"] }}',
+			'={{ {"get": "Get", "getOrderNumbers": "Get Order Numbers", "setTracking": "Set Tracking", "updateMerchantOrderId": "Update Merchant Order ID", "updateStatus": "Update Status", "getMany": "Get Many", "addTrackingNumbers": "Add Tracking Numbers", "removeTrackingNumbers": "Remove Tracking Numbers", "setMerchantOrderNumber": "Set Merchant Order Number", "cancel": "Cancel", "addNote": "Add Note", "classify": "Classify", "screen": "Screen", "check": "Check", "calculate": "Calculate"}[$parameter["operation"]] || $parameter["operation"] }}',
 		description: 'Get orders from Zonos (Checkout REST API or Zonos GraphQL API) and update them',
 		// n8n's Docs link uses a full URL as it is; from the codex URL it would build `…?utm_…`.
 		documentationUrl: 'https://github.com/n8n-nodes-zonos/n8n-nodes-zonos#operations',

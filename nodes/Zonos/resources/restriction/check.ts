@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodePro
 
 import { countryCode, defined, hsCode, objectList, oneOf, optionalText } from '../../shared/crossBorder';
 import { zonosFailure } from '../../shared/errors';
+import { shipCountryFields } from '../crossBorder/fields';
 import { listIn, resultIn, sendWithWaits } from '../crossBorder/send';
 
 /**
@@ -32,26 +33,7 @@ const CARRIERS = ['', 'DHL', 'FEDEX', 'UPS', 'OTHER'] as const;
 const SEVERITY = ['PROHIBITIONS_APPLY', 'RESTRICTIONS_APPLY', 'OBSERVATIONS_APPLY', 'NO_MATCH'];
 
 export const checkDescription: INodeProperties[] = [
-	{
-		displayName: 'Ship-From Country',
-		name: 'shipFromCountry',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. US',
-		description: 'Where the shipment leaves from (export controls): a two-letter ISO country code',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Ship-To Country',
-		name: 'shipToCountry',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. DE',
-		description: 'Where the shipment goes (import controls): a two-letter ISO country code',
-		displayOptions: show,
-	},
+	...shipCountryFields(show),
 	{
 		displayName: 'Items',
 		name: 'items',
