@@ -167,6 +167,7 @@ export const classifyDescription: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
+		description: 'How the node sends the products',
 		displayOptions: show,
 		options: [
 			{

@@ -90,6 +90,7 @@ export const calculateDescription: INodeProperties[] = [
 		name: 'shipping',
 		type: 'options',
 		default: 'rated',
+		description: 'Where the shipping amount of the quote comes from',
 		options: [
 			{ name: 'Rated by Zonos', value: 'rated', description: 'Zonos rates the shipment with the service levels of your shipping profiles' },
 			{ name: 'A Known Amount', value: 'known', description: 'You give the shipping amount and service level' },
@@ -140,6 +141,7 @@ export const calculateDescription: INodeProperties[] = [
 		name: 'tariffRate',
 		type: 'options',
 		default: 'ZONOS_PREFERRED',
+		description: 'Which duty rate Zonos uses where an HS code has several',
 		options: [
 			{ name: 'Exact', value: 'EXACT', description: 'The exact rate of each HS code; Zonos returns an error when it cannot' },
 			{ name: 'Maximum', value: 'MAXIMUM' },
@@ -154,6 +156,7 @@ export const calculateDescription: INodeProperties[] = [
 		name: 'calculationMethod',
 		type: 'options',
 		default: 'ZONOS_CONFIGURED',
+		description: 'Who pays duties and taxes: DDP at checkout, DAP on delivery',
 		options: [
 			{ name: 'As Configured in Zonos', value: 'ZONOS_CONFIGURED' },
 			{ name: 'DAP (Shopper Pays on Delivery)', value: 'DAP' },
@@ -178,6 +181,7 @@ export const calculateDescription: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		description: 'The address and shopper the parcel goes to; a guaranteed quote needs most of them',
 		displayOptions: show(),
 		options: [
 			LINE1,
@@ -198,6 +202,7 @@ export const calculateDescription: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
+		description: 'The address the parcel leaves from; a guaranteed quote needs line 1 and the postal code',
 		displayOptions: show(),
 		options: [LINE1, LINE2, CITY, POSTAL_CODE, STATE_CODE],
 	},
@@ -207,6 +212,7 @@ export const calculateDescription: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
+		description: 'More settings of the quote',
 		displayOptions: show(),
 		options: [
 			{

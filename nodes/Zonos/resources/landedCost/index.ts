@@ -16,7 +16,7 @@ export const landedCostDescription: INodeProperties[] = [
 			{
 				name: 'Calculate',
 				value: 'calculate',
-				action: 'Calculate a landed cost',
+				action: 'Calculate the landed cost (duties, taxes, fees) of a cart',
 				description:
 					'Quote the duties, taxes, fees and shipping of a cart shipped from one country to another (items with price, currency, quantity and ideally HS code and country of origin), with Zonos Landed Cost',
 				routing: graphqlRoute(calculateLandedCost),
@@ -24,7 +24,7 @@ export const landedCostDescription: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get a landed cost',
+				action: 'Get a landed cost quote by ID',
 				description: 'Get a landed cost quote again by its ID (landed_cost_…)',
 				routing: graphqlRoute(getLandedCost),
 			},

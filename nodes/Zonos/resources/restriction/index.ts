@@ -15,7 +15,7 @@ export const restrictionDescription: INodeProperties[] = [
 			{
 				name: 'Check',
 				value: 'check',
-				action: 'Check a shipment for restricted items',
+				action: 'Check a shipment for prohibited or restricted items',
 				description:
 					'Check whether the items of a shipment (HS code and country of origin each) are prohibited, restricted or noted between two countries, with Zonos Restrict; returns NO_MATCH, OBSERVATIONS_APPLY, RESTRICTIONS_APPLY or PROHIBITIONS_APPLY and each restriction in words',
 				routing: graphqlRoute(checkRestrictions),
