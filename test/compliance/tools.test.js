@@ -4,10 +4,10 @@ const { loadPackage } = require('../../support/engine');
 
 /** What an LLM reads about each cross-border operation when n8n's AI Agent uses the node as a tool. */
 const OPERATIONS = [
-	['classification', 'classify', /HS code/],
+	['classification', 'classify', /tariff code/],
 	['restriction', 'check', /prohibited or restricted/],
 	['partyScreening', 'screen', /denied party lists/],
-	['landedCost', 'calculate', /duties, taxes, fees/],
+	['landedCost', 'calculate', /landed cost of a cart/],
 	['landedCost', 'get', /landed cost quote by ID/],
 ];
 

@@ -15,7 +15,7 @@ export const classificationDescription: INodeProperties[] = [
 			{
 				name: 'Classify',
 				value: 'classify',
-				action: 'Classify a product (find its HS code)',
+				action: 'Classify a product to find its tariff code',
 				description:
 					'Find the HS (Harmonized System) tariff code of a product from its name and details, with Zonos Classify; optionally each ship-to country\'s own code',
 				routing: graphqlRoute(classify),

@@ -16,7 +16,7 @@ export const landedCostDescription: INodeProperties[] = [
 			{
 				name: 'Calculate',
 				value: 'calculate',
-				action: 'Calculate the landed cost (duties, taxes, fees) of a cart',
+				action: 'Calculate the landed cost of a cart',
 				description:
 					'Quote the duties, taxes, fees and shipping of a cart shipped from one country to another (items with price, currency, quantity and ideally HS code and country of origin), with Zonos Landed Cost',
 				routing: graphqlRoute(calculateLandedCost),
