@@ -617,7 +617,8 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 	 *
 	 *   GET  /_sandbox/graphql                     keys, page sizes, rate limit, delivery policy, order counts
 	 *   POST /_sandbox/graphql/orders              {mode?, orders?: [partial order], count?} → new orders at the clock, fires ORDER_CREATED
-	 *   GET  /_sandbox/graphql/orders?mode=LIVE    the stored orders of a mode (all, also those after the clock), newest first
+	 *   GET  /_sandbox/graphql/compliance          the cross-border tables (Classify, denied parties, restrictions, landed cost)
+ *   GET  /_sandbox/graphql/orders?mode=LIVE    the stored orders of a mode (all, also those after the clock), newest first
 	 *   POST /_sandbox/graphql/orders/<id>/cancel    {note?, skipRefund?}     ORDER_CANCELED + ORDER_STATUS_CHANGED (refused once shipped)
 	 *   POST /_sandbox/graphql/orders/<id>/status    {status, note?}         ORDER_STATUS_CHANGED (any OrderStatus, as Zonos' own processes would)
 	 *   POST /_sandbox/graphql/orders/<id>/update    {accountOrderNumber?}   ORDER_UPDATED
@@ -657,6 +658,7 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 				});
 				return ok({ orders: added.map(orderSummary), deliveries: deliveryIds(before) });
 			}
+			if (method === 'GET' && pathname === '/_sandbox/graphql/compliance') return ok(compliance.tables);
 			if (method === 'GET' && pathname === '/_sandbox/graphql/orders') {
 				const mode = modeOf(url.searchParams.get('mode') ?? 'LIVE');
 				return ok({ orders: st.orders.filter((o) => o.mode === mode).sort(newestFirst).map(orderSummary) });

@@ -34,6 +34,12 @@ describe('sandbox: cross-border documents are validated against the schema', () 
 	});
 });
 
+test('GET /_sandbox/graphql/compliance serves the tables the answers come from', async () => {
+	const tables = await (await fetch(`${sandbox.url}/_sandbox/graphql/compliance`)).json();
+	expect(Object.keys(tables)).toEqual(['classify', 'deniedParties', 'restrictions', 'destinations', 'dutyRates', 'rates']);
+	expect(tables.classify.find((r) => r.hsCode === '6109.10').keywords).toContain('t-shirt');
+});
+
 describe('sandbox: Classify', () => {
 	test('a list with one product the table does not know: data null, the error names its index (GraphQL non-null list)', async () => {
 		const { status, body } = await ask('mutation Z($i: [ClassificationCalculateInput!]!) { classificationsCalculate(input: $i) { id hsCode { code } } }', {
