@@ -50,9 +50,6 @@ interface Run {
 
 const runs = new WeakMap<object, Run>();
 
-/** Figures of the last classify runs of this process (bench/classify.js prints them). */
-export const classifyStats = { batches: 0, splits: 0 };
-
 /** Queues one product of the current item; resolves with its classifications (one per ship-to country). */
 export async function classifyProduct(
 	context: IExecuteSingleFunctions,
@@ -77,7 +74,6 @@ export async function classifyProduct(
 
 async function sendAll(run: Run): Promise<void> {
 	for (let start = 0; start < run.requests.length; start += run.batchSize) {
-		classifyStats.batches++;
 		await sendBatch(run, run.requests.slice(start, start + run.batchSize));
 	}
 }
@@ -94,7 +90,6 @@ async function sendBatch(run: Run, batch: Request[]): Promise<void> {
 		answers = await calculate(run, batch);
 	} catch (error) {
 		if (aboutTheProducts(error) && batch.length > 1) {
-			classifyStats.splits++;
 			const half = Math.ceil(batch.length / 2);
 			await sendBatch(run, batch.slice(0, half));
 			await sendBatch(run, batch.slice(half));

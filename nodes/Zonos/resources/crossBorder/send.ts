@@ -20,9 +20,6 @@ const THROTTLE_TRIES = 6;
 const MAX_WAIT_SECONDS = 60;
 const BUSY_WAITS_MS = [1000, 2000, 4000];
 
-/** Requests sent and waits made in this process (bench/classify.js prints them). */
-export const sendStats = { requests: 0, throttleWaits: 0, busyWaits: 0 };
-
 export async function sendWithWaits(
 	context: IExecuteSingleFunctions,
 	query: string,
@@ -33,18 +30,15 @@ export async function sendWithWaits(
 	let busyTries = 0;
 	for (;;) {
 		try {
-			sendStats.requests++;
 			return await zonosGraphql(context, query, variables, { timeout });
 		} catch (error) {
 			const throttle = throttleOf(error);
 			if (throttle && ++throttleTries < THROTTLE_TRIES) {
-				sendStats.throttleWaits++;
 				await sleep(Math.min(MAX_WAIT_SECONDS, throttle.retryAfter ?? 1) * 1000);
 				continue;
 			}
 			const busy = error instanceof NodeApiError && ['502', '503', '504'].includes(String(error.httpCode));
 			if (busy && busyTries < BUSY_WAITS_MS.length) {
-				sendStats.busyWaits++;
 				await sleep(BUSY_WAITS_MS[busyTries++]);
 				continue;
 			}
