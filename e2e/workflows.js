@@ -132,6 +132,7 @@ async function executeKeepingOutput(n8n, workflow, outputs) {
 const itemsOf = (result, node = 'Zonos') => result.run.data.resultData.runData[node][0].data.main[0];
 
 module.exports = {
+	example,
 	executeKeepingOutput,
 	itemsOf,
 	WORKFLOWS,

@@ -27,6 +27,7 @@ const path = require('node:path');
 const http = require('node:http');
 const crypto = require('node:crypto');
 const graphql = require('graphql');
+const { createCompliance } = require('./compliance');
 
 const SCHEMA_FILE = path.join(__dirname, 'graphql', 'schema.graphql');
 const GRAPHQL_SEED_FILE = path.join(__dirname, 'graphql', 'seed.json');
@@ -209,10 +210,13 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 	const st = {};
 	const timers = new Set();
 	let seq = 0;
+	// Classify, Restrict, Screen, Landed Cost: sandbox/compliance.js
+	const compliance = createCompliance({ clock, newId, GraphqlError, organization: seed.organization });
 
 	function reset() {
 		for (const t of timers) clearTimeout(t);
 		timers.clear();
+		compliance.reset();
 		seq = 0;
 		st.orders = seed.orders.map((o) => ({ ...expandOrder(seed, o, clock()), seq: ++seq }));
 		st.webhooks = [];
@@ -352,6 +356,8 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 	}
 
 	const root = {
+		...compliance.queries,
+		...compliance.mutations,
 		order: ({ orderId }, ctx) => visible(ctx.mode).find((o) => o.id === orderId) ?? null,
 		orders: ({ first, after, filter }, ctx) => {
 			let list = visible(ctx.mode);
@@ -614,7 +620,8 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 	 *
 	 *   GET  /_sandbox/graphql                     keys, page sizes, rate limit, delivery policy, order counts
 	 *   POST /_sandbox/graphql/orders              {mode?, orders?: [partial order], count?} → new orders at the clock, fires ORDER_CREATED
-	 *   GET  /_sandbox/graphql/orders?mode=LIVE    the stored orders of a mode (all, also those after the clock), newest first
+	 *   GET  /_sandbox/graphql/compliance          the cross-border tables (Classify, denied parties, restrictions, landed cost)
+ *   GET  /_sandbox/graphql/orders?mode=LIVE    the stored orders of a mode (all, also those after the clock), newest first
 	 *   POST /_sandbox/graphql/orders/<id>/cancel    {note?, skipRefund?}     ORDER_CANCELED + ORDER_STATUS_CHANGED (refused once shipped)
 	 *   POST /_sandbox/graphql/orders/<id>/status    {status, note?}         ORDER_STATUS_CHANGED (any OrderStatus, as Zonos' own processes would)
 	 *   POST /_sandbox/graphql/orders/<id>/update    {accountOrderNumber?}   ORDER_UPDATED
@@ -655,6 +662,7 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 				});
 				return ok({ orders: added.map(orderSummary), deliveries: deliveryIds(before) });
 			}
+			if (method === 'GET' && pathname === '/_sandbox/graphql/compliance') return ok(compliance.tables);
 			if (method === 'GET' && pathname === '/_sandbox/graphql/orders') {
 				const mode = modeOf(url.searchParams.get('mode') ?? 'LIVE');
 				return ok({ orders: st.orders.filter((o) => o.mode === mode).sort(newestFirst).map(orderSummary) });

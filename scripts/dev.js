@@ -26,12 +26,21 @@ const SANDBOX_PORT = Number(process.env.ZONOS_SANDBOX_PORT ?? 8377);
 			type: 'zonosApi',
 			data: { storeId: store.storeId, secret: store.secret, baseUrl: sandbox.url },
 		},
+		{
+			id: 'zonosGraphqlSandboxDev',
+			name: 'Zonos GraphQL sandbox',
+			type: 'zonosGraphqlApi',
+			data: { apiKey: sandbox.apiKeys.find((k) => k.mode === 'LIVE').key, baseUrl: sandbox.url },
+		},
 	]);
-	const examples = ['demo-orders-since-date.json', 'merchant-order-id-loop.json'].map((file, index) => {
+	// the cross-border examples (issue 27) use the GraphQL credential; their Google Sheets and Slack steps need your accounts
+	const files = ['demo-orders-since-date.json', 'merchant-order-id-loop.json', 'classify-catalog-google-sheets.json', 'screen-new-customers.json', 'check-cart-restrictions.json', 'landed-cost-quote.json'];
+	const examples = files.map((file, index) => {
 		const workflow = require(path.join(__dirname, '..', 'examples', file));
 		for (const node of workflow.nodes) {
 			if (node.credentials?.zonosApi) node.credentials.zonosApi = { id: 'zonosSandboxDev', name: 'Zonos sandbox' };
 			if (node.parameters?.sinceDate) node.parameters.sinceDate = near.day(node.parameters.sinceDate);
+			if (node.credentials?.zonosGraphqlApi) node.credentials.zonosGraphqlApi = { id: 'zonosGraphqlSandboxDev', name: 'Zonos GraphQL sandbox' };
 		}
 		return { ...workflow, id: `zonosExample00${index + 1}`, active: false };
 	});
@@ -43,7 +52,7 @@ const SANDBOX_PORT = Number(process.env.ZONOS_SANDBOX_PORT ?? 8377);
 			`editor ready: n8n ${n8n.n8nVersion} answered /healthz/readiness and its REST API ${Math.round((Date.now() - began) / 1000)} s after the script started`,
 			`n8n ${n8n.n8nVersion} editor: http://localhost:${N8N_PORT}  (first visit: create the owner account)`,
 			`Zonos sandbox:       ${sandbox.url}  (store ${store.storeId}, clock ${new Date(sandbox.now()).toISOString()})`,
-			'Credential "Zonos sandbox" points at the sandbox; the example workflows are imported.',
+			'Credentials "Zonos sandbox" and "Zonos GraphQL sandbox" point at the sandbox; the example workflows are imported.',
 			'Press Ctrl+C to stop n8n and the sandbox.',
 			'',
 		].join('\n'),

@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeProperties, INodePropertyOptions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { CROSS_BORDER_RESOURCES, crossBorderDescription } from './resources/crossBorder';
 import { graphqlOrderDescription } from './resources/graphqlOrder';
 import { GRAPHQL_ORDER_RESOURCE } from './resources/graphqlOrder/order';
 import { searchGraphqlOrders } from './resources/graphqlOrder/search';
@@ -43,6 +44,8 @@ const GRAPHQL_RESOURCES: INodePropertyOptions[] = [
 		value: GRAPHQL_ORDER_RESOURCE,
 		description: 'An order of the current Zonos platform (order IDs like order_88891908-…)',
 	},
+	// the cross-border answers (README "Cross-border answers")
+	...CROSS_BORDER_RESOURCES,
 ];
 
 /**
@@ -73,7 +76,7 @@ function resourceField(api: Api, options: INodePropertyOptions[]): INodeProperti
 }
 
 /** Every resource's fields: its `operation` property first, then the fields of its operations. */
-const RESOURCE_PROPERTIES: INodeProperties[] = [...forLegacyApi(orderDescription), ...graphqlOrderDescription];
+const RESOURCE_PROPERTIES: INodeProperties[] = [...forLegacyApi(orderDescription), ...graphqlOrderDescription, ...crossBorderDescription];
 
 /**
  * The canvas subtitle: the operation as the Operation picker names it, then the resource as the

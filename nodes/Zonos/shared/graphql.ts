@@ -207,9 +207,17 @@ function zonosSaid(errors: GraphqlError[]): string {
 	return `Zonos said: ${shown.join('; ')}${more}`;
 }
 
+/** The errors that mean "rate limit used up", with the seconds Zonos asked to wait (if it said). */
+const throttled = new WeakMap<object, { retryAfter?: number }>();
+
+/** Whether `error` is Zonos throttling the API key, and how long Zonos asked to wait (seconds), for callers that wait and resend. */
+export function throttleOf(error: unknown): { retryAfter?: number } | undefined {
+	return typeof error === 'object' && error !== null ? throttled.get(error) : undefined;
+}
+
 export function throttledFailure(node: INode, itemIndex: number, status: number, retryAfter: number | undefined, said: string) {
 	const waitMs = Math.max(1000, Math.ceil((retryAfter ?? 1) * 1000));
-	return zonosFailure(
+	const error = zonosFailure(
 		node,
 		itemIndex,
 		'Zonos is throttling requests: the rate limit of this API key is used up for the moment',
@@ -218,6 +226,8 @@ export function throttledFailure(node: INode, itemIndex: number, status: number,
 		}Turn on "Retry On Fail" in the node settings with "Wait Between Tries" of at least ${waitMs} ms, or ask for fewer orders at a time. ${said}`,
 		status,
 	);
+	throttled.set(error, { retryAfter });
+	return error;
 }
 
 function rejectedKeyFailure(node: INode, itemIndex: number, status: number, said: string) {
