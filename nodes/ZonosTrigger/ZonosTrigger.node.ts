@@ -8,18 +8,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { invalidInput } from '../Zonos/shared/errors';
 import { ORDER_TYPE_OPTIONS, statusOptions } from '../Zonos/shared/orders';
+import { pollAlone } from '../Zonos/shared/polling';
 import type { OrderType } from '../Zonos/shared/orders';
 import { CREDENTIAL_TEST, testZonosCredentials } from '../Zonos/shared/transport';
 import { pollNewOrders, pollStatusChanges } from './events';
 import type { TriggerMemory } from './events';
-
-/**
- * The polls running in this process, by workflow and node. n8n starts a poll on every tick of
- * Poll Times without waiting for the previous one (whose request may take up to 120 s), so a
- * poll that finds the previous one still running gives way: it sends nothing, emits nothing
- * and leaves the memory as it is; the running poll's result stands.
- */
-const running = new Set<string>();
 
 export class ZonosTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -111,18 +104,7 @@ export class ZonosTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		if (this.getMode() === 'manual') return await pollOnce(this);
-		const key = `${this.getWorkflow().id ?? ''}:${this.getNode().id ?? this.getNode().name}`;
-		if (running.has(key)) {
-			this.logger.warn(`Zonos Trigger "${this.getNode().name}": the previous poll is still running; this one gives way`);
-			return null;
-		}
-		running.add(key);
-		try {
-			return await pollOnce(this);
-		} finally {
-			running.delete(key);
-		}
+		return await pollAlone(this, 'Zonos Trigger', async () => await pollOnce(this));
 	}
 }
 
