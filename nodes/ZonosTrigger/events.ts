@@ -5,7 +5,7 @@ import { zonosCredentials } from '../Zonos/shared/credentials';
 import { DAY_MS, parseZonosTimestamp, utcDay } from '../Zonos/shared/dates';
 import { noTestEvent, zonosSaid } from '../Zonos/shared/errors';
 import { matchesOrderType } from '../Zonos/shared/orders';
-import { adoptActivationCopy as adoptCopy, keepActivationCopy as keepCopy } from '../Zonos/shared/polling';
+import { adoptActivationCopy as adoptCopy, dropActivationCopy, keepActivationCopy as keepCopy } from '../Zonos/shared/polling';
 import type { OrderType } from '../Zonos/shared/orders';
 import { callZonos, ORDER_NUMBERS_PATH } from '../Zonos/shared/transport';
 import { decodeStatuses, encodeStatuses } from './statusMemory';
@@ -41,8 +41,10 @@ const NEW_ORDER_KEYS = ['lastOrderId', 'lastOrderAt', 'storeWasEmpty'];
 /** The name the activation copy is kept under in the global static data (see shared/polling.ts). */
 const COPY_PREFIX = 'zonosTrigger';
 const keepActivationCopy = (context: IPollFunctions, memory: TriggerMemory) => keepCopy(context, COPY_PREFIX, memory);
-const adoptActivationCopy = (context: IPollFunctions, memory: TriggerMemory, storeId: string, keys: string[]) =>
+function adoptActivationCopy(context: IPollFunctions, memory: TriggerMemory, storeId: string, keys: string[]): void {
 	adoptCopy(context, COPY_PREFIX, memory, keys, (copy) => copy.store === storeId, 'Zonos Trigger');
+	dropActivationCopy(context, COPY_PREFIX);
+}
 const STATUS_KEYS = ['seen', 'statuses'];
 
 async function ordersSince(context: IPollFunctions, sinceDate: string, statuses: boolean): Promise<IDataObject[]> {
