@@ -10,12 +10,18 @@
  * from 09:30. The trigger's New Order memory is made of Zonos' times only, so the day between the
  * two clocks changes nothing.
  */
+const fs = require('node:fs');
 const { useSandbox } = require('../support/use-sandbox');
+const { GRAPHQL_SEED_FILE } = require('../sandbox/graphql');
 const { pollTrigger } = require('../support/engine');
 const { sandboxControl } = require('../support/sandbox-control');
 const { pollLimits } = require('../dist/nodes/ZonosGraphqlPollingTrigger/orders');
 
-const zonos = useSandbox();
+// a second LIVE key of the same account: a key rotated in Zonos Dashboard
+const ROTATED_KEY = 'credential_live_0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0';
+const graphqlSeed = JSON.parse(fs.readFileSync(GRAPHQL_SEED_FILE, 'utf8'));
+graphqlSeed.apiKeys.push({ key: ROTATED_KEY, mode: 'LIVE' });
+const zonos = useSandbox({ graphqlSeed });
 const NODE = 'node:Zonos GraphQL Polling Trigger';
 const SEED_NEWEST = Date.parse('2026-11-21T09:30:00Z');
 const ORGANIZATION = 'organization_c76c6784-44d7-45b7-a94b-d89b8851e65b';
@@ -292,7 +298,21 @@ describe('New Order: credentials', () => {
 		expect(ids(await newOrders.poll())).toEqual([a]);
 	});
 
-	test('credentials switched to another account start afresh without replaying its history; back again, it starts afresh too', async () => {
+	test('a new API key for the same account keeps the point: the orders created meanwhile come, once', async () => {
+		let key = zonos.apiKey;
+		const newOrders = trigger({ event: 'newOrder' }, () => ({ zonosGraphqlApi: { apiKey: key, baseUrl: zonos.sandbox.url } }));
+		await newOrders.poll();
+		const before = newOrders.memory();
+		later(1);
+		const added = await addOrders(2);
+		key = ROTATED_KEY;
+		expect(ids(await newOrders.poll())).toEqual(added);
+		expect(newOrders.memory().key).not.toBe(before.key);
+		expect(newOrders.memory().account).toBe(before.account);
+		expect((await newOrders.poll()).items).toBeNull();
+	});
+
+	test('credentials switched to another account start afresh without replaying its history', async () => {
 		let key = zonos.apiKey;
 		const newOrders = trigger({ event: 'newOrder' }, () => ({ zonosGraphqlApi: { apiKey: key, baseUrl: zonos.sandbox.url } }));
 		await newOrders.poll();

@@ -16,8 +16,8 @@ import { ORDER_FIELDS, simplifyOrder } from '../Zonos/resources/graphqlOrder/ord
 
 /** Orders per page: a quiet poll is one request with a small page. */
 export const PAGE_SIZE = 50;
-/** More pages than this in one poll means the answer never ends (100,000 orders). */
-const MAX_PAGES = 2_000;
+/** At most this many pages in one poll (200,000 orders): a poll that needs more fails, saying so. */
+const MAX_PAGES = 4_000;
 /** Orders asked for by ID in one request. */
 const BATCH = 50;
 /**
@@ -94,8 +94,16 @@ export async function ordersCreatedSince(context: IPollFunctions, since: number 
 		}
 		const pageInfo = connection.pageInfo as IDataObject;
 		if (pageInfo.hasNextPage !== true) break;
+		if (page >= MAX_PAGES) {
+			throw zonosFailure(
+				context.getNode(),
+				0,
+				`Zonos has more than ${(MAX_PAGES * PAGE_SIZE).toLocaleString('en-US')} orders to read in one poll`,
+				'For Order Status Changed, shorten Look Back (Days). The trigger keeps its place and tries again at the next poll.',
+			);
+		}
 		const cursor = pageInfo.endCursor;
-		if (typeof cursor !== 'string' || cursor === '' || cursors.has(cursor) || page >= MAX_PAGES) {
+		if (typeof cursor !== 'string' || cursor === '' || cursors.has(cursor)) {
 			throw zonosFailure(
 				context.getNode(),
 				0,

@@ -1,0 +1,215 @@
+'use strict';
+/**
+ * The Zonos GraphQL Polling Trigger (issue 26) in a started n8n (`n8n start`), exactly once
+ * through restarts, without and with n8n's durable poll cursors, and through a SIGKILL while a
+ * poll's request to Zonos is under way. Each configuration prints one JSON line: orders added /
+ * emitted / duplicated / missing.
+ *
+ * Each workflow is Zonos GraphQL Polling Trigger (New Order) → Set Merchant Order Number, so what
+ * the trigger emitted is what the sandbox received as `orderUpdateAccountOrderNumber`. The
+ * sandbox's clock is the real clock (moved on every 200 ms) and every order is created at it:
+ * nothing here depends on the date the suite runs (also under `faketime`). n8n polls at most once
+ * a minute: each wait is for real polls.
+ */
+const fs = require('node:fs');
+const { prepareN8n } = require('../support/n8n/harness');
+const { startSandbox } = require('../sandbox/server');
+const { GRAPHQL_SEED_FILE } = require('../sandbox/graphql');
+
+/** What turns n8n's durable poll cursors on (n8n 2.36+; the scheduler flags since 2.37). */
+const DURABLE_CURSORS = {
+	N8N_SCHEDULER_ENABLED: 'true',
+	N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: 'true',
+	N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'true',
+	N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true',
+};
+
+const instances = [];
+const sandboxes = [];
+const timers = [];
+afterAll(async () => {
+	for (const timer of timers) clearInterval(timer);
+	for (const { server, n8n } of instances) {
+		await server()?.stop();
+		await n8n.stop();
+	}
+	for (const sandbox of sandboxes) await sandbox.close();
+});
+
+const bodyOf = (request) => {
+	try {
+		return JSON.parse(request.body);
+	} catch {
+		return {};
+	}
+};
+
+/**
+ * A sandbox of its own whose clock is the real one, with a history of 30 LIVE orders over the
+ * last 30 hours (created before the trigger starts: never emitted).
+ */
+async function accountFor(name) {
+	const seed = JSON.parse(fs.readFileSync(GRAPHQL_SEED_FILE, 'utf8'));
+	const sandbox = await startSandbox({ now: Date.now(), graphqlSeed: { ...seed, orders: [] } });
+	sandboxes.push(sandbox);
+	timers.push(setInterval(() => sandbox.setNow(Date.now()), 200));
+	const key = sandbox.apiKeys.find((k) => k.mode === 'LIVE').key;
+	const history = Array.from({ length: 30 }, (_, i) => ({ createdAt: Date.now() - (30 - i) * 3_600_000 }));
+	await sandbox.graphql.control('POST', '/_sandbox/graphql/orders', { mode: 'LIVE', orders: history });
+	const requests = (name) => sandbox.apiRequests().filter((r) => r.path === '/graphql' && String(bodyOf(r).query ?? '').includes(name));
+	return {
+		sandbox,
+		credential: { id: `zonosGqlPoll${name}`, name: `Zonos GraphQL sandbox ${name}`, type: 'zonosGraphqlApi', data: { apiKey: key, baseUrl: sandbox.url } },
+		polls: () => requests('ZonosPollOrders').length,
+		written: () => requests('orderUpdateAccountOrderNumber').map((r) => bodyOf(r).variables.input.id),
+		async addOrders(count) {
+			sandbox.setNow(Date.now());
+			const { body } = await sandbox.graphql.control('POST', '/_sandbox/graphql/orders', { mode: 'LIVE', count });
+			return body.orders.map((o) => o.id);
+		},
+	};
+}
+
+/** A workflow: the polling trigger (every minute, New Order) → write "E2E-<id>" back as the merchant order number. */
+function pollingWorkflow(id, credential) {
+	return {
+		id,
+		name: `Zonos GraphQL polling e2e: ${id}`,
+		nodes: [
+			{
+				id: `${id}-trigger`,
+				name: 'Zonos GraphQL Polling Trigger',
+				type: 'n8n-nodes-zonos.zonosGraphqlPollingTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { event: 'newOrder', simplify: true, pollTimes: { item: [{ mode: 'everyMinute' }] } },
+				credentials: { zonosGraphqlApi: { id: credential.id, name: credential.name } },
+			},
+			{
+				id: `${id}-write`,
+				name: 'Write merchant order number',
+				type: 'n8n-nodes-zonos.zonos',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: {
+					api: 'graphql',
+					resource: 'order',
+					operation: 'setMerchantOrderNumber',
+					orderId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+					merchantOrderNumber: '={{ "E2E-" + $json.id }}',
+				},
+				credentials: { zonosGraphqlApi: { id: credential.id, name: credential.name } },
+			},
+		],
+		connections: { 'Zonos GraphQL Polling Trigger': { main: [[{ node: 'Write merchant order number', type: 'main', index: 0 }]] } },
+		settings: { timezone: 'UTC', executionOrder: 'v1' },
+		active: false,
+	};
+}
+
+async function startN8n(name, account, workflow, extraEnv = {}) {
+	const n8n = await prepareN8n({ name, extraEnv });
+	await n8n.importCredentials([account.credential]);
+	await n8n.importWorkflows([workflow]);
+	const published = await n8n.cli(['publish:workflow', `--id=${workflow.id}`]);
+	if (published.code !== 0) throw new Error(`publish:workflow ${workflow.id} failed: ${published.stdout}${published.stderr}`);
+	let server = await n8n.start();
+	const instance = {
+		n8n,
+		server: () => server,
+		restart: async () => {
+			server = await n8n.start();
+		},
+	};
+	instances.push(instance);
+	return instance;
+}
+
+async function waitFor(what, condition, timeoutMs = 200_000) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (condition()) return true;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	if (what) throw new Error(`timed out waiting for ${what}`);
+	return false;
+}
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function counts(configuration, added, writtenIds, history) {
+	const duplicated = writtenIds.filter((id, i) => writtenIds.indexOf(id) !== i);
+	const missing = added.filter((id) => !writtenIds.includes(id));
+	const replayed = writtenIds.filter((id) => !added.includes(id));
+	return {
+		configuration,
+		added: added.length,
+		emitted: new Set(writtenIds).size,
+		duplicated: duplicated.length,
+		missing: missing.length,
+		replayedHistory: replayed.length,
+		historyOrders: history,
+	};
+}
+
+/**
+ * Orders created in waves around an n8n restart: after activation, while n8n is down, after the
+ * restart. `killMidPoll`: the restart is a SIGKILL while the trigger's request to Zonos is under
+ * way (Zonos holds that answer 60 s); otherwise n8n is stopped and started between polls.
+ */
+async function scenario(configuration, extraEnv, { killMidPoll = false } = {}) {
+	const slug = configuration.replace(/\W/g, '').slice(0, 10);
+	const account = await accountFor(slug);
+	const started = Date.now();
+	const instance = await startN8n(`gql-polling-${slug}`, account, pollingWorkflow(`e2eGqlPoll${slug}`.slice(0, 16).padEnd(16, '0'), account.credential), extraEnv);
+	const added = [];
+	const allWritten = () => added.every((id) => account.written().includes(id));
+
+	await waitFor('the first poll', () => account.polls() >= 1);
+	await pause(2000);
+	added.push(...(await account.addOrders(2)));
+	await waitFor('the first orders written', allWritten);
+
+	added.push(...(await account.addOrders(2)));
+	if (killMidPoll) {
+		const polls = account.polls();
+		account.sandbox.injectFault({ delayMs: 60_000 }, { path: '/graphql' });
+		await waitFor('a poll under way', () => account.polls() > polls);
+		await instance.server().kill();
+	} else {
+		await waitFor('the second orders written', allWritten);
+		await instance.server().stop();
+	}
+	added.push(...(await account.addOrders(2))); // created while n8n is down
+	await instance.restart();
+	await waitFor('every order written', allWritten);
+	added.push(...(await account.addOrders(1)));
+	await waitFor('the last order written', allWritten);
+	const polls = account.polls();
+	await waitFor('one more poll', () => account.polls() > polls); // nothing comes twice after it either
+	await pause(3000);
+
+	const result = { ...counts(configuration, added, account.written(), 30), seconds: Math.round((Date.now() - started) / 1000) };
+	console.log(JSON.stringify(result));
+	await instance.server().stop();
+	return result;
+}
+
+const scenarios = {};
+beforeAll(() => {
+	scenarios.plain = scenario('plain static data, restart', {});
+	scenarios.durable = scenario('durable cursors, restart', DURABLE_CURSORS);
+	scenarios.killed = scenario('SIGKILL mid-poll', {}, { killMidPoll: true });
+	for (const run of Object.values(scenarios)) run.catch(() => {});
+});
+
+test('plain static data: each new order once, no history replayed', async () => {
+	expect(await scenarios.plain).toMatchObject({ duplicated: 0, missing: 0, replayedHistory: 0 });
+}, 900_000);
+
+test('durable poll cursors: each new order once, no history replayed', async () => {
+	expect(await scenarios.durable).toMatchObject({ duplicated: 0, missing: 0, replayedHistory: 0 });
+}, 900_000);
+
+test('SIGKILL while a poll waits for Zonos: each new order once, no history replayed', async () => {
+	expect(await scenarios.killed).toMatchObject({ duplicated: 0, missing: 0, replayedHistory: 0 });
+}, 900_000);
