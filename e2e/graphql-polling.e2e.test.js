@@ -12,17 +12,9 @@
  * a minute: each wait is for real polls.
  */
 const fs = require('node:fs');
-const { prepareN8n } = require('../support/n8n/harness');
 const { startSandbox } = require('../sandbox/server');
 const { GRAPHQL_SEED_FILE } = require('../sandbox/graphql');
-
-/** What turns n8n's durable poll cursors on (n8n 2.36+; the scheduler flags since 2.37). */
-const DURABLE_CURSORS = {
-	N8N_SCHEDULER_ENABLED: 'true',
-	N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: 'true',
-	N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'true',
-	N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true',
-};
+const { DURABLE_CURSORS, startN8n, waitFor, pause, counts } = require('./polling');
 
 const instances = [];
 const sandboxes = [];
@@ -107,50 +99,6 @@ function pollingWorkflow(id, credential) {
 	};
 }
 
-async function startN8n(name, account, workflow, extraEnv = {}) {
-	const n8n = await prepareN8n({ name, extraEnv });
-	await n8n.importCredentials([account.credential]);
-	await n8n.importWorkflows([workflow]);
-	const published = await n8n.cli(['publish:workflow', `--id=${workflow.id}`]);
-	if (published.code !== 0) throw new Error(`publish:workflow ${workflow.id} failed: ${published.stdout}${published.stderr}`);
-	let server = await n8n.start();
-	const instance = {
-		n8n,
-		server: () => server,
-		restart: async () => {
-			server = await n8n.start();
-		},
-	};
-	instances.push(instance);
-	return instance;
-}
-
-async function waitFor(what, condition, timeoutMs = 200_000) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (condition()) return true;
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	if (what) throw new Error(`timed out waiting for ${what}`);
-	return false;
-}
-const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function counts(configuration, added, writtenIds, history) {
-	const duplicated = writtenIds.filter((id, i) => writtenIds.indexOf(id) !== i);
-	const missing = added.filter((id) => !writtenIds.includes(id));
-	const replayed = writtenIds.filter((id) => !added.includes(id));
-	return {
-		configuration,
-		added: added.length,
-		emitted: new Set(writtenIds).size,
-		duplicated: duplicated.length,
-		missing: missing.length,
-		replayedHistory: replayed.length,
-		historyOrders: history,
-	};
-}
-
 /**
  * Orders created in waves around an n8n restart: after activation, while n8n is down, after the
  * restart. `killMidPoll`: the restart is a SIGKILL while the trigger's request to Zonos is under
@@ -160,7 +108,7 @@ async function scenario(configuration, extraEnv, { killMidPoll = false } = {}) {
 	const slug = configuration.replace(/\W/g, '').slice(0, 10);
 	const account = await accountFor(slug);
 	const started = Date.now();
-	const instance = await startN8n(`gql-polling-${slug}`, account, pollingWorkflow(`e2eGqlPoll${slug}`.slice(0, 16).padEnd(16, '0'), account.credential), extraEnv);
+	const instance = await startN8n(instances, `gql-polling-${slug}`, [account.credential], [pollingWorkflow(`e2eGqlPoll${slug}`.slice(0, 16).padEnd(16, '0'), account.credential)], extraEnv);
 	const added = [];
 	const allWritten = () => added.every((id) => account.written().includes(id));
 
@@ -181,14 +129,16 @@ async function scenario(configuration, extraEnv, { killMidPoll = false } = {}) {
 	}
 	added.push(...(await account.addOrders(2))); // created while n8n is down
 	await instance.restart();
-	await waitFor('every order written', allWritten);
+	await waitFor('every order written', allWritten, 200_000);
 	added.push(...(await account.addOrders(1)));
 	await waitFor('the last order written', allWritten);
 	const polls = account.polls();
 	await waitFor('one more poll', () => account.polls() > polls); // nothing comes twice after it either
 	await pause(3000);
 
-	const result = { ...counts(configuration, added, account.written(), 30), seconds: Math.round((Date.now() - started) / 1000) };
+	const written = account.written();
+	const replayedHistory = written.filter((id) => !added.includes(id)).length;
+	const result = { ...counts(configuration, added, written), replayedHistory, seconds: Math.round((Date.now() - started) / 1000) };
 	console.log(JSON.stringify(result));
 	await instance.server().stop();
 	return result;
