@@ -118,6 +118,11 @@ export async function pollNewOrders(context: IPollFunctions, simplify: boolean):
 	// an order Zonos no longer has (deleted since the list was read) is not emitted, nor remembered:
 	// if it is back in the list at the next poll, that poll emits it
 	const gone = new Set(fresh.filter((order) => !whole.get(order.id)).map((order) => order.id));
+	if (gone.size > 0) {
+		context.logger.warn(
+			`${LABEL} "${context.getNode().name}": Zonos listed ${[...gone].join(', ')} but no longer has ${gone.size === 1 ? 'it' : 'them'} (deleted meanwhile?); not emitted, looked for again at the next poll`,
+		);
+	}
 	point = movedPoint(point, read.filter((order) => !gone.has(order.id)));
 	replaceMemory(memory, memoryOf(key, point));
 	dropActivationCopy(context, COPY_PREFIX);

@@ -22,11 +22,13 @@ const DAY_MS = 86_400_000;
  *
  * The memory, kept small (n8n stores it in the workflow and rewrites it when it changes):
  *   from   start (epoch ms) of the window the previous poll read
+ *   base   the UTC day (days since 1970) the entries' days count from
  *   names  the status names, each once
  *   seen   one entry per order in the window, comma-separated: 11 characters of a SHA-256 of the
  *          order ID (66 bits: two orders of a 100,000-order window share one with a chance of
- *          about 1 in 10 million) and the index of its status in `names`, in base 36
- * About 13 bytes an order (bench/trigger.js measures it).
+ *          about 1 in 10 million), the index of its status in `names` and, after a dot, the day it
+ *          was created (days after `base`), both in base 36
+ * About 16 bytes an order (bench/trigger.js measures it).
  */
 const KEYS = ['seen'];
 
@@ -40,30 +42,41 @@ export interface StatusOptions {
 const HASH_LENGTH = 11;
 const hashOf = (id: string) => createHash('sha256').update(id).digest('base64url').slice(0, HASH_LENGTH);
 
+/** What is remembered of an order: its status and the UTC day it was created (days since 1970). */
+interface Seen {
+	status: string;
+	day: number;
+}
+
 interface StatusMemory {
 	from: number;
-	statuses: Map<string, string>;
+	/** The day the entries' days count from (kept while the memory lives, so that an unchanged memory encodes alike). */
+	base: number;
+	orders: Map<string, Seen>;
 }
+
+const dayOf = (ms: number) => Math.floor(ms / DAY_MS);
 
 function decode(memory: IDataObject): StatusMemory | undefined {
-	if (typeof memory.seen !== 'string' || typeof memory.from !== 'number' || !Array.isArray(memory.names)) return undefined;
-	const names = memory.names as string[];
-	const statuses = new Map<string, string>();
-	for (const entry of memory.seen === '' ? [] : memory.seen.split(',')) {
-		statuses.set(entry.slice(0, HASH_LENGTH), names[parseInt(entry.slice(HASH_LENGTH), 36)]);
+	const { seen, from, names, base } = memory;
+	if (typeof seen !== 'string' || typeof from !== 'number' || typeof base !== 'number' || !Array.isArray(names)) return undefined;
+	const orders = new Map<string, Seen>();
+	for (const entry of seen === '' ? [] : seen.split(',')) {
+		const [index, day] = entry.slice(HASH_LENGTH).split('.');
+		orders.set(entry.slice(0, HASH_LENGTH), { status: String(names[parseInt(index, 36)]), day: base + parseInt(day, 36) });
 	}
-	return { from: memory.from, statuses };
+	return { from, base, orders };
 }
 
-function encode(key: string, account: string | undefined, from: number, statuses: Map<string, string>): IDataObject {
+function encode(key: string, account: string | undefined, from: number, base: number, orders: Map<string, Seen>): IDataObject {
 	const names: string[] = [];
 	const entries: string[] = [];
-	for (const [hash, status] of statuses) {
+	for (const [hash, { status, day }] of orders) {
 		let index = names.indexOf(status);
 		if (index < 0) index = names.push(status) - 1;
-		entries.push(`${hash}${index.toString(36)}`);
+		entries.push(`${hash}${index.toString(36)}.${(day - base).toString(36)}`);
 	}
-	return { key, ...(account ? { account } : {}), from, names, seen: entries.join(',') };
+	return { key, ...(account ? { account } : {}), from, base, names, seen: entries.join(',') };
 }
 
 /** When the order reached its current status: its newest status transition to it, else its last update. */
@@ -105,17 +118,23 @@ export async function pollStatusChanges(context: IPollFunctions, options: Status
 		known = undefined;
 	}
 
-	const next = new Map<string, string>();
+	const next = new Map<string, Seen>();
 	const changed: Array<{ order: ListedOrder; hash: string; before: string | undefined }> = [];
 	for (const order of orders) {
 		const hash = hashOf(order.id);
-		const before = known?.statuses.get(hash);
-		next.set(hash, order.status);
+		const before = known?.orders.get(hash)?.status;
+		next.set(hash, { status: order.status, day: dayOf(order.createdAt) });
 		if (known === undefined || before === order.status) continue;
 		// not seen before: created after the previous poll read, or inside a window the user just widened
 		if (before === undefined && (!includeNewOrders || order.createdAt < known.from)) continue;
 		if (!wanted(order.status)) continue;
 		changed.push({ order, hash, before });
+	}
+	// an order remembered but missing from this list (deleted, or skipped by an offset cursor when the
+	// list shifted between two pages) is kept until its creation day has left the window, so that it
+	// is not taken for a new order should it be listed again
+	for (const [hash, seen] of known?.orders ?? []) {
+		if (!next.has(hash) && (seen.day + 1) * DAY_MS > windowFrom) next.set(hash, seen);
 	}
 	const whole = await wholeOrders(context, changed.map((c) => c.order.id));
 	const items: Array<{ item: INodeExecutionData; at: number; createdAt: number }> = [];
@@ -127,14 +146,16 @@ export async function pollStatusChanges(context: IPollFunctions, options: Status
 		}
 		// the status read whole is the one emitted and remembered (it may have moved on meanwhile)
 		const status = String(now.status);
-		next.set(hash, status);
+		next.set(hash, { status, day: dayOf(order.createdAt) });
 		if (status === before || !wanted(status)) continue;
 		items.push({ item: orderItem(now, simplify, { previousStatus: before ?? null }), at: reachedAt(now), createdAt: order.createdAt });
 	}
-	// orders that left the window are forgotten; nothing else is kept. Written only when it changed.
-	const encoded = encode(key, account, windowFrom, next);
-	const previous = { ...memory, from: undefined };
-	if (JSON.stringify(previous) !== JSON.stringify({ ...encoded, from: undefined }) || known === undefined) {
+	// orders that left the window are forgotten; nothing else is kept. Written only when it changed
+	// (`from`, the window's start, moves on with the next write).
+	const base = known?.base ?? dayOf(windowFrom);
+	const encoded = encode(key, account, windowFrom, base, next);
+	const sameAsBefore = known !== undefined && JSON.stringify({ ...encoded, from: memory.from }) === JSON.stringify(memory);
+	if (!sameAsBefore) {
 		for (const name of Object.keys(memory)) delete memory[name];
 		Object.assign(memory, encoded);
 	}
