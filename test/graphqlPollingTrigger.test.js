@@ -341,6 +341,19 @@ describe('New Order: n8n around the trigger', () => {
 		expect(newOrders.staticData.global?.['zonosGraphqlPollingTrigger:zonos-trigger']).toBeUndefined();
 	});
 
+	test('deactivate → reactivate resumes: the orders created while the workflow was off come once', async () => {
+		const newOrders = trigger({ event: 'newOrder' });
+		await newOrders.poll({ activation: 'activate' });
+		later(1);
+		const [before] = await addOrders(1);
+		expect(ids(await newOrders.poll())).toEqual([before]);
+		// off for three hours; n8n keeps the static data; activating again runs a poll
+		later(180);
+		const whileOff = await addOrders(3);
+		expect(ids(await newOrders.poll({ activation: 'activate' }))).toEqual(whileOff);
+		expect((await newOrders.poll()).items).toBeNull();
+	});
+
 	test('a poll that overlaps a running one gives way: nothing sent, nothing emitted twice', async () => {
 		const newOrders = trigger({ event: 'newOrder' });
 		await newOrders.poll();
