@@ -2,8 +2,9 @@
 /**
  * The Zonos GraphQL Polling Trigger (issue 26) in a started n8n (`n8n start`), exactly once
  * through restarts, without and with n8n's durable poll cursors, and through a SIGKILL while a
- * poll's request to Zonos is under way. Each configuration prints one JSON line: orders added /
- * emitted / duplicated / missing.
+ * poll's request to Zonos is under way (New Order), and Order Status Changed across a restart.
+ * Each configuration prints one JSON line: orders added (or statuses reached) / emitted /
+ * duplicated / missing.
  *
  * Each workflow is Zonos GraphQL Polling Trigger (New Order) → Set Merchant Order Number, so what
  * the trigger emitted is what the sandbox received as `orderUpdateAccountOrderNumber`. The
@@ -54,6 +55,8 @@ async function accountFor(name) {
 		credential: { id: `zonosGqlPoll${name}`, name: `Zonos GraphQL sandbox ${name}`, type: 'zonosGraphqlApi', data: { apiKey: key, baseUrl: sandbox.url } },
 		polls: () => requests('ZonosPollOrders').length,
 		written: () => requests('orderUpdateAccountOrderNumber').map((r) => bodyOf(r).variables.input.id),
+		setStatus: (id, status) => sandbox.graphql.control('POST', `/_sandbox/graphql/orders/${id}/status`, { status }),
+		history: () => sandbox.graphql.orders().map((o) => o.id),
 		async addOrders(count) {
 			sandbox.setNow(Date.now());
 			const { body } = await sandbox.graphql.control('POST', '/_sandbox/graphql/orders', { mode: 'LIVE', count });
@@ -62,8 +65,8 @@ async function accountFor(name) {
 	};
 }
 
-/** A workflow: the polling trigger (every minute, New Order) → write "E2E-<id>" back as the merchant order number. */
-function pollingWorkflow(id, credential) {
+/** A workflow: the polling trigger (every minute; New Order unless said) → write "E2E-<id>" back as the merchant order number. */
+function pollingWorkflow(id, credential, parameters = { event: 'newOrder' }) {
 	return {
 		id,
 		name: `Zonos GraphQL polling e2e: ${id}`,
@@ -74,7 +77,7 @@ function pollingWorkflow(id, credential) {
 				type: 'n8n-nodes-zonos.zonosGraphqlPollingTrigger',
 				typeVersion: 1,
 				position: [0, 0],
-				parameters: { event: 'newOrder', simplify: true, pollTimes: { item: [{ mode: 'everyMinute' }] } },
+				parameters: { ...parameters, simplify: true, pollTimes: { item: [{ mode: 'everyMinute' }] } },
 				credentials: { zonosGraphqlApi: { id: credential.id, name: credential.name } },
 			},
 			{
@@ -144,11 +147,51 @@ async function scenario(configuration, extraEnv, { killMidPoll = false } = {}) {
 	return result;
 }
 
+/**
+ * Order Status Changed into COMPLETED around a restart: history orders completed, an order created
+ * and completed between two polls (new: it counts from its first status), one completed while n8n
+ * is down; each written once, and nothing again in the two polls after.
+ */
+async function statusScenario() {
+	const configuration = 'status changed into COMPLETED, restart';
+	const account = await accountFor('Status');
+	const history = account.history();
+	const started = Date.now();
+	const workflow = pollingWorkflow('e2eGqlPollStatus', account.credential, { event: 'orderStatusChanged', intoStatuses: ['COMPLETED'], windowDays: 14, includeNewOrders: true });
+	const instance = await startN8n(instances, 'gql-polling-status', [account.credential], [workflow]);
+	const reached = [];
+	const allWritten = () => reached.every((id) => account.written().includes(id));
+
+	await waitFor('the first poll', () => account.polls() >= 1);
+	await pause(2000);
+	for (const id of history.slice(0, 2)) await account.setStatus(id, 'COMPLETED');
+	reached.push(...history.slice(0, 2));
+	const [fresh] = await account.addOrders(1);
+	await account.setStatus(fresh, 'COMPLETED');
+	reached.push(fresh);
+	await waitFor('the first changes written', allWritten);
+
+	await instance.server().stop();
+	await account.setStatus(history[3], 'COMPLETED'); // while n8n is down
+	reached.push(history[3]);
+	await instance.restart();
+	await waitFor('every change written', allWritten, 200_000);
+	const polls = account.polls(); // two more polls: nothing comes twice
+	await waitFor('one more poll', () => account.polls() > polls + 1);
+	await pause(3000);
+
+	const result = { ...counts(configuration, reached, account.written()), seconds: Math.round((Date.now() - started) / 1000) };
+	console.log(JSON.stringify(result));
+	await instance.server().stop();
+	return result;
+}
+
 const scenarios = {};
 beforeAll(() => {
 	scenarios.plain = scenario('plain static data, restart', {});
 	scenarios.durable = scenario('durable cursors, restart', DURABLE_CURSORS);
 	scenarios.killed = scenario('SIGKILL mid-poll', {}, { killMidPoll: true });
+	scenarios.status = statusScenario();
 	for (const run of Object.values(scenarios)) run.catch(() => {});
 });
 
@@ -162,4 +205,9 @@ test('durable poll cursors: each new order once, no history replayed', async () 
 
 test('SIGKILL while a poll waits for Zonos: each new order once, no history replayed', async () => {
 	expect(await scenarios.killed).toMatchObject({ duplicated: 0, missing: 0, replayedHistory: 0 });
+}, 900_000);
+
+test('Order Status Changed: each order reaching COMPLETED once, across a restart', async () => {
+	expect(await scenarios.status).toMatchObject({ duplicated: 0, missing: 0 });
+	expect((await scenarios.status).emitted).toBe((await scenarios.status).added);
 }, 900_000);
