@@ -11,8 +11,8 @@
  * the sandbox received as updates. n8n polls at most once a minute: each wait is for real polls.
  */
 const { startSandbox } = require('../sandbox/server');
-const { DURABLE_CURSORS, startN8n: startPublished, waitFor, pause, counts } = require('./polling');
 const { zonosNode } = require('./workflows');
+const { DURABLE_CURSORS, startN8n: startPublished, waitFor, pause, counts } = require('./polling');
 
 const instances = [];
 const sandboxes = [];
