@@ -665,10 +665,6 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 				});
 				return ok({ orders: added.map(orderSummary), deliveries: deliveryIds(before) });
 			}
-			if (method === 'GET' && pathname === '/_sandbox/graphql/orders') {
-				const mode = modeOf(url.searchParams.get('mode') ?? 'LIVE');
-				return ok({ orders: st.orders.filter((o) => o.mode === mode).sort(newestFirst).map(orderSummary) });
-			}
 			const removed = /^\/_sandbox\/graphql\/orders\/([^/]+)\/delete$/.exec(pathname);
 			if (method === 'POST' && removed) {
 				const index = st.orders.findIndex((o) => o.id === decodeURIComponent(removed[1]));
@@ -676,6 +672,10 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 				const [order] = st.orders.splice(index, 1);
 				st.listVersion++;
 				return ok({ deleted: orderSummary(order) });
+			}
+			if (method === 'GET' && pathname === '/_sandbox/graphql/orders') {
+				const mode = modeOf(url.searchParams.get('mode') ?? 'LIVE');
+				return ok({ orders: st.orders.filter((o) => o.mode === mode).sort(newestFirst).map(orderSummary) });
 			}
 			const m = /^\/_sandbox\/graphql\/orders\/([^/]+)\/(cancel|status|update|shipment)$/.exec(pathname);
 			if (method === 'POST' && m) {
