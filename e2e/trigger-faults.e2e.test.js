@@ -10,18 +10,10 @@
  * Each workflow is Zonos Trigger → Update Merchant Order ID, so what the trigger emitted is what
  * the sandbox received as updates. n8n polls at most once a minute: each wait is for real polls.
  */
-const { prepareN8n } = require('../support/n8n/harness');
 const { startSandbox } = require('../sandbox/server');
 const { NEAR } = require('./near');
 const { zonosNode } = require('./workflows');
-
-/** What turns n8n's durable poll cursors on (n8n 2.36+; the scheduler flags since 2.37). */
-const DURABLE_CURSORS = {
-	N8N_SCHEDULER_ENABLED: 'true',
-	N8N_SCHEDULER_POLL_TRIGGERS_ENABLED: 'true',
-	N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'true',
-	N8N_POLLER_DURABLE_CURSORS_ENABLED: 'true',
-};
+const { DURABLE_CURSORS, startN8n: startPublished, waitFor, pause, counts } = require('./polling');
 
 const instances = [];
 const sandboxes = [];
@@ -88,43 +80,14 @@ async function storeFor(name) {
 }
 
 /** A started n8n with the given workflows published; `server()` is the running process. */
-async function startN8n(name, stores, workflows, extraEnv = {}) {
-	const n8n = await prepareN8n({ name, extraEnv });
-	await n8n.importCredentials(stores.map((s) => s.credential));
-	await n8n.importWorkflows(workflows);
-	for (const { id } of workflows) {
-		const published = await n8n.cli(['publish:workflow', `--id=${id}`]);
-		if (published.code !== 0) throw new Error(`publish:workflow ${id} failed: ${published.stdout}${published.stderr}`);
-	}
-	let server = await n8n.start();
-	const instance = {
-		n8n,
-		server: () => server,
-		restart: async () => {
-			server = await n8n.start();
-		},
-	};
-	instances.push(instance);
-	return instance;
-}
-
-async function waitFor(what, condition, timeoutMs = 150_000) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (condition()) return true;
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	if (what) throw new Error(`timed out waiting for ${what}`);
-	return false;
-}
-
-const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function counts(configuration, added, writtenIds) {
-	const duplicated = writtenIds.filter((id, i) => writtenIds.indexOf(id) !== i);
-	const missing = added.filter((id) => !writtenIds.includes(id));
-	return { configuration, added: added.length, emitted: new Set(writtenIds).size, duplicated: duplicated.length, missing: missing.length, missingIds: missing };
-}
+const startN8n = (name, stores, workflows, extraEnv = {}) =>
+	startPublished(
+		instances,
+		name,
+		stores.map((s) => s.credential),
+		workflows,
+		extraEnv,
+	);
 
 /**
  * (a) Orders added around two hard crashes: one right after activation (before the trigger

@@ -219,6 +219,7 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 		compliance.reset();
 		seq = 0;
 		st.orders = seed.orders.map((o) => ({ ...expandOrder(seed, o, clock()), seq: ++seq }));
+		st.listVersion = 0; // bumped whenever an order is added or removed (the sorted list is kept until then)
 		st.webhooks = [];
 		st.deliveries = [];
 		st.pending = new Set();
@@ -230,8 +231,16 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 	reset();
 
 	// ---- orders -----------------------------------------------------------------------------
-	const visible = (mode) => st.orders.filter((o) => o.mode === mode && o.createdAt <= clock());
+	// an order is in the API from `visibleAt` on (default: its creation): a late one shows up in the
+	// list after orders created later than it, as a search index that lags would show it
+	const visible = (mode) => st.orders.filter((o) => o.mode === mode && (o.visibleAt ?? o.createdAt) <= clock());
 	const newestFirst = (a, b) => b.createdAt - a.createdAt || b.seq - a.seq;
+	/** Every stored order newest first, sorted once per change of the list (the benchmarks hold 100,000). */
+	let sorted = { orders: undefined, version: -1, list: [] };
+	const allNewestFirst = () => {
+		if (sorted.orders !== st.orders || sorted.version !== st.listVersion) sorted = { orders: st.orders, version: st.listVersion, list: [...st.orders].sort(newestFirst) };
+		return sorted.list;
+	};
 	function findOrder(mode, id) {
 		const order = visible(mode).find((o) => o.id === id);
 		if (!order) throw new GraphqlError(`Order not found: no order with id ${JSON.stringify(id)}`, 'NOT_FOUND');
@@ -360,7 +369,8 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 		...compliance.mutations,
 		order: ({ orderId }, ctx) => visible(ctx.mode).find((o) => o.id === orderId) ?? null,
 		orders: ({ first, after, filter }, ctx) => {
-			let list = visible(ctx.mode);
+			const now = clock();
+			let list = allNewestFirst().filter((o) => o.mode === ctx.mode && (o.visibleAt ?? o.createdAt) <= now);
 			const f = filter ?? {};
 			if (f.accountOrderNumber !== undefined && f.accountOrderNumber !== null) list = list.filter((o) => o.accountOrderNumber === f.accountOrderNumber);
 			if (f.status) list = list.filter((o) => o.status === f.status);
@@ -370,7 +380,7 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 			const until = f.between?.before;
 			if (from !== undefined && from !== null) list = list.filter((o) => o.createdAt >= from);
 			if (until !== undefined && until !== null) list = list.filter((o) => o.createdAt < until);
-			return page(list.sort(newestFirst), { first, after });
+			return page(list, { first, after });
 		},
 		webhook: ({ id }, ctx) => {
 			const hook = st.webhooks.find((w) => w.id === id && w.mode === ctx.mode);
@@ -619,9 +629,11 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 	 * when the path is not one of these.
 	 *
 	 *   GET  /_sandbox/graphql                     keys, page sizes, rate limit, delivery policy, order counts
-	 *   POST /_sandbox/graphql/orders              {mode?, orders?: [partial order], count?} → new orders at the clock, fires ORDER_CREATED
+	 *   POST /_sandbox/graphql/orders              {mode?, orders?: [partial order], count?} → new orders at the clock, fires ORDER_CREATED;
+	 *                                              an order's `visibleAt` (ISO or epoch ms) keeps it out of the API until then (a late order)
+	 *   POST /_sandbox/graphql/orders/<id>/delete    the order is gone from the API (as if Zonos deleted it)
 	 *   GET  /_sandbox/graphql/compliance          the cross-border tables (Classify, denied parties, restrictions, landed cost)
- *   GET  /_sandbox/graphql/orders?mode=LIVE    the stored orders of a mode (all, also those after the clock), newest first
+	 *   GET  /_sandbox/graphql/orders?mode=LIVE    the stored orders of a mode (all, also those after the clock), newest first
 	 *   POST /_sandbox/graphql/orders/<id>/cancel    {note?, skipRefund?}     ORDER_CANCELED + ORDER_STATUS_CHANGED (refused once shipped)
 	 *   POST /_sandbox/graphql/orders/<id>/status    {status, note?}         ORDER_STATUS_CHANGED (any OrderStatus, as Zonos' own processes would)
 	 *   POST /_sandbox/graphql/orders/<id>/update    {accountOrderNumber?}   ORDER_UPDATED
@@ -655,14 +667,24 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 				const before = st.deliveries.length;
 				const added = inputs.map((input) => {
 					const order = expandOrder(seed, { ...input, mode, createdAt: input.createdAt ?? clock() }, clock());
+					if (input.visibleAt !== undefined) order.visibleAt = typeof input.visibleAt === 'number' ? input.visibleAt : Date.parse(input.visibleAt);
 					order.seq = ++seq;
 					st.orders.push(order);
+					st.listVersion++;
 					if (order.createdAt <= clock()) fire('ORDER_CREATED', order);
 					return order;
 				});
 				return ok({ orders: added.map(orderSummary), deliveries: deliveryIds(before) });
 			}
 			if (method === 'GET' && pathname === '/_sandbox/graphql/compliance') return ok(compliance.tables);
+			const removed = /^\/_sandbox\/graphql\/orders\/([^/]+)\/delete$/.exec(pathname);
+			if (method === 'POST' && removed) {
+				const index = st.orders.findIndex((o) => o.id === decodeURIComponent(removed[1]));
+				if (index < 0) return { status: 404, body: { error: `no order ${removed[1]}` } };
+				const [order] = st.orders.splice(index, 1);
+				st.listVersion++;
+				return ok({ deleted: orderSummary(order) });
+			}
 			if (method === 'GET' && pathname === '/_sandbox/graphql/orders') {
 				const mode = modeOf(url.searchParams.get('mode') ?? 'LIVE');
 				return ok({ orders: st.orders.filter((o) => o.mode === mode).sort(newestFirst).map(orderSummary) });
@@ -735,8 +757,24 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 		}
 	}
 
+	/**
+	 * Benchmarks: `count` plain orders of `mode`, created every `stepMs` from `fromMs` on, without
+	 * webhooks; replaces that mode's orders. Returns nothing (100,000 orders take seconds).
+	 */
+	function bulkReplace(mode, count, fromMs, stepMs) {
+		const template = expandOrder(seed, { mode, createdAt: fromMs }, fromMs);
+		const others = st.orders.filter((o) => o.mode !== mode);
+		const orders = [];
+		for (let i = 0; i < count; i++) {
+			const createdAt = fromMs + i * stepMs;
+			orders.push({ ...template, id: newId('order'), zonosOrderId: String(1_000_000 + i), createdAt, updatedAt: createdAt, statusTransitions: [{ status: 'OPEN', createdAt, createdBy: ZONOS_SYSTEM, note: null }], seq: ++seq });
+		}
+		st.orders = [...others, ...orders];
+	}
+
 	return {
 		schema,
+		bulkReplace,
 		apiKeys: seed.apiKeys.map(({ key, mode }) => ({ key, mode })),
 		handle,
 		control,

@@ -194,6 +194,7 @@ async function startSandbox(options = {}) {
 		 *   { partial: 'text' }                         send 200 headers and part of a body, then drop
 		 *   { hang: true }                              never answer
 		 *   { delayMs }                                 answer normally, after a delay
+		 *   { afterAnswer: () => … }                    answer normally, then run this (tests: a change between two requests)
 		 *   { slowMs }                                  answer normally, the body trickling out over slowMs
 		 *   { status, bytes: [..] or Buffer }           answer these raw bytes (e.g. invalid UTF-8)
 		 *   { errors: [{message, extensions?}], status? } answer {"data":null,"errors":[..]} (default HTTP 200)
@@ -291,6 +292,9 @@ function applyFault(state, req, res, answerNormally, raw) {
 		setTimeout(() => req.socket.destroy(), 20);
 	} else if (fault.delayMs !== undefined) {
 		setTimeout(answerNormally, fault.delayMs);
+	} else if (typeof fault.afterAnswer === 'function') {
+		res.on('finish', fault.afterAnswer);
+		answerNormally();
 	} else if (fault.slowMs !== undefined) {
 		// let the endpoint answer, then send its body in ten pieces over slowMs
 		const chunks = [];

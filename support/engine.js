@@ -347,18 +347,29 @@ async function testCredentials(credentialType, data) {
  * One poll of a trigger node, the way n8n's active-workflow manager runs it: n8n-core's
  * PollContext (mode 'trigger', or 'manual' for "Fetch Test Event") and TriggersAndPollers.
  * `staticData` is the workflow's static data as n8n stores it (JSON); a restart is simply a
- * new call with what the previous one returned. Returns { items, error, staticData }.
+ * new call with what the previous one returned. `type`, `nodeName` and `credentialType` choose the
+ * trigger (default: the legacy Zonos Trigger). Returns { items, error, staticData }.
  */
-async function pollTrigger({ parameters, credentials, staticData = {}, mode = 'trigger', activation = 'activate', timezone = 'UTC' }) {
+async function pollTrigger({
+	parameters,
+	credentials,
+	staticData = {},
+	mode = 'trigger',
+	activation = 'activate',
+	timezone = 'UTC',
+	type = 'zonosTrigger',
+	nodeName = 'Zonos Trigger',
+	credentialType = 'zonosApi',
+}) {
 	const loader = await loadPackage();
 	const node = {
 		id: 'zonos-trigger',
-		name: 'Zonos Trigger',
-		type: `${PACKAGE_NAME}.zonosTrigger`,
+		name: nodeName,
+		type: `${PACKAGE_NAME}.${type}`,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
-		credentials: { zonosApi: { id: '1', name: 'Zonos sandbox' } },
+		credentials: { [credentialType]: { id: '1', name: 'Zonos sandbox' } },
 	};
 	const workflow = new Workflow({
 		id: 'trigger-test',

@@ -8,18 +8,11 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { invalidInput } from '../Zonos/shared/errors';
 import { ORDER_TYPE_OPTIONS, statusOptions } from '../Zonos/shared/orders';
+import { pollAlone, statusWatchFields, statusWatchOf } from '../Zonos/shared/polling';
 import type { OrderType } from '../Zonos/shared/orders';
 import { CREDENTIAL_TEST, testZonosCredentials } from '../Zonos/shared/transport';
 import { ORDER_DETAILS, pollNewOrders, pollStatusChanges } from './events';
 import type { OrderDetails, TriggerMemory } from './events';
-
-/**
- * The polls running in this process, by workflow and node. n8n starts a poll on every tick of
- * Poll Times without waiting for the previous one (whose request may take up to 120 s), so a
- * poll that finds the previous one still running gives way: it sends nothing, emits nothing
- * and leaves the memory as it is; the running poll's result stands.
- */
-const running = new Set<string>();
 
 export class ZonosTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -102,25 +95,7 @@ export class ZonosTrigger implements INodeType {
 				description:
 					'Start only when an order reaches one of these statuses; none selected means every status. Other status names can be given with an expression.',
 			},
-			{
-				displayName: 'Include New Orders',
-				name: 'includeNewOrders',
-				type: 'boolean',
-				displayOptions: { show: { event: ['orderStatusChanged'] } },
-				default: true,
-				description:
-					'Whether an order placed after the trigger started counts as reaching its first status (with an empty previous status). Off: only later changes of an order count.',
-			},
-			{
-				displayName: 'Look Back (Days)',
-				name: 'windowDays',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 90 },
-				displayOptions: { show: { event: ['orderStatusChanged'] } },
-				default: 14,
-				description:
-					'How many days of orders to watch for status changes. Each poll reads the orders of these days.',
-			},
+			...statusWatchFields('placed', 'the orders of these days'),
 			{
 				displayName: 'Order Type',
 				name: 'orderType',
@@ -137,18 +112,7 @@ export class ZonosTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		if (this.getMode() === 'manual') return await pollOnce(this);
-		const key = `${this.getWorkflow().id ?? ''}:${this.getNode().id ?? this.getNode().name}`;
-		if (running.has(key)) {
-			this.logger.warn(`Zonos Trigger "${this.getNode().name}": the previous poll is still running; this one gives way`);
-			return null;
-		}
-		running.add(key);
-		try {
-			return await pollOnce(this);
-		} finally {
-			running.delete(key);
-		}
+		return await pollAlone(this, 'Zonos Trigger', async () => await pollOnce(this));
 	}
 }
 
@@ -165,19 +129,7 @@ async function pollOnce(context: IPollFunctions): Promise<INodeExecutionData[][]
 		return await pollNewOrders(context, memory, orderType, details);
 	}
 	if (event === 'orderStatusChanged') {
-		const into = context.getNodeParameter('intoStatuses', []) as unknown;
-		const intoStatuses = (typeof into === 'string' ? into.split(',') : Array.isArray(into) ? into : [])
-			.map((s) => String(s).trim())
-			.filter((s) => s !== '');
-		const windowDays = Number(context.getNodeParameter('windowDays', 14));
-		if (!Number.isInteger(windowDays) || windowDays < 1 || windowDays > 90) {
-			throw invalidInput(node, 0, 'Look Back (Days)', `${String(windowDays)} is not a whole number of days from 1 to 90`, 'Use e.g. 14 to watch the orders of the last two weeks.');
-		}
-		const includeNewOrders = context.getNodeParameter('includeNewOrders', true);
-		if (typeof includeNewOrders !== 'boolean') {
-			throw invalidInput(node, 0, 'Include New Orders', 'expected true or false', 'Switch it on or off.');
-		}
-		return await pollStatusChanges(context, memory, { orderType, intoStatuses, windowDays, includeNewOrders });
+		return await pollStatusChanges(context, memory, { orderType, ...statusWatchOf(context) });
 	}
 	throw invalidInput(node, 0, 'Event', `"${event}" is not an event of this trigger`, 'Use newOrder or orderStatusChanged.');
 }

@@ -5,6 +5,7 @@ import { zonosCredentials } from '../Zonos/shared/credentials';
 import { DAY_MS, parseZonosTimestamp, utcDay } from '../Zonos/shared/dates';
 import { noTestEvent, zonosFailure, zonosSaid } from '../Zonos/shared/errors';
 import { matchesOrderType } from '../Zonos/shared/orders';
+import { adoptActivationCopy as adoptCopy, dropActivationCopy, keepActivationCopy as keepCopy } from '../Zonos/shared/polling';
 import type { OrderType } from '../Zonos/shared/orders';
 import { simplifyOrder } from '../Zonos/resources/order/get';
 import { callZonos, ORDER_NUMBERS_PATH } from '../Zonos/shared/transport';
@@ -38,6 +39,13 @@ export interface TriggerMemory extends IDataObject {
 }
 
 const NEW_ORDER_KEYS = ['lastOrderId', 'lastOrderAt', 'storeWasEmpty'];
+/** The name the activation copy is kept under in the global static data (see shared/polling.ts). */
+const COPY_PREFIX = 'zonosTrigger';
+const keepActivationCopy = (context: IPollFunctions, memory: TriggerMemory) => keepCopy(context, COPY_PREFIX, memory);
+function adoptActivationCopy(context: IPollFunctions, memory: TriggerMemory, storeId: string, keys: string[]): void {
+	adoptCopy(context, COPY_PREFIX, memory, keys, (copy) => copy.store === storeId, 'Zonos Trigger');
+	dropActivationCopy(context, COPY_PREFIX);
+}
 const STATUS_KEYS = ['seen', 'statuses'];
 
 async function ordersSince(context: IPollFunctions, sinceDate: string, statuses: boolean): Promise<IDataObject[]> {
@@ -121,34 +129,6 @@ function forgetOtherStore(context: IPollFunctions, memory: TriggerMemory, storeI
 		for (const key of keys) delete memory[key];
 		delete memory.store;
 	}
-}
-
-/**
- * n8n's durable poll cursors (2.36+) keep a poll's memory in their own table and commit it after a
- * scheduled poll — but not after the poll n8n runs when the workflow is activated: the baseline
- * that poll takes is dropped, and the first scheduled poll would take it again, missing the
- * orders placed in between. n8n does save the workflow's global static data after activation,
- * so the baseline is also kept there, under the node's ID, and adopted by a poll that finds its
- * own memory empty; once the node's memory exists, the copy is removed.
- */
-function activationCopyKey(context: IPollFunctions): string {
-	return `zonosTrigger:${context.getNode().id ?? context.getNode().name}`;
-}
-
-function keepActivationCopy(context: IPollFunctions, memory: TriggerMemory): void {
-	context.getWorkflowStaticData('global')[activationCopyKey(context)] = JSON.parse(JSON.stringify(memory)) as IDataObject;
-}
-
-function adoptActivationCopy(context: IPollFunctions, memory: TriggerMemory, storeId: string, keys: string[]): void {
-	const global = context.getWorkflowStaticData('global');
-	const key = activationCopyKey(context);
-	const copy = global[key] as TriggerMemory | undefined;
-	if (copy === undefined) return;
-	if (keys.every((k) => memory[k] === undefined) && keys.some((k) => copy[k] !== undefined) && copy.store === storeId) {
-		Object.assign(memory, copy);
-		context.logger.info(`Zonos Trigger "${context.getNode().name}": resuming from what the poll at activation remembered`);
-	}
-	delete global[key];
 }
 
 /** Moves the new-order cursor to an order Zonos sent. */
