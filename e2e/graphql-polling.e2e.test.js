@@ -88,7 +88,7 @@ function pollingWorkflow(id, credential, parameters = { event: 'newOrder' }) {
 				position: [220, 0],
 				parameters: {
 					api: 'graphql',
-					resource: 'order',
+					resource: 'graphqlOrder',
 					operation: 'setMerchantOrderNumber',
 					orderId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
 					merchantOrderNumber: '={{ "E2E-" + $json.id }}',

@@ -119,7 +119,7 @@ describe('New Order: each order once, oldest first, from a point made of what Zo
 		later(1);
 		const [id] = await addOrders(1);
 		const [item] = (await raw.poll()).items;
-		const got = await zonos.run({ api: 'graphql', resource: 'order', operation: 'get', orderId: { __rl: true, mode: 'id', value: id }, simplify: false });
+		const got = await zonos.run({ api: 'graphql', resource: 'graphqlOrder', operation: 'get', orderId: { __rl: true, mode: 'id', value: id }, simplify: false });
 		expect(item.json).toEqual(got.items[0].json);
 	});
 
