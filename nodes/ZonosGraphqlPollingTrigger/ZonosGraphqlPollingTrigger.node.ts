@@ -2,6 +2,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { invalidInput } from '../Zonos/shared/errors';
+import { GRAPHQL_CREDENTIAL_TEST, testZonosGraphqlCredentials } from '../Zonos/shared/graphql';
 import { describeType } from '../Zonos/shared/input';
 import { pollAlone, statusWatchFields, statusWatchOf } from '../Zonos/shared/polling';
 import { ORDER_STATUS_OPTIONS } from '../Zonos/resources/graphqlOrder/getMany';
@@ -33,6 +34,8 @@ export class ZonosGraphqlPollingTrigger implements INodeType {
 			{
 				name: 'zonosGraphqlApi',
 				required: true,
+				// the Zonos node's credential test (a literal: n8n's community lint reads it from the source)
+				testedBy: 'zonosGraphqlApiTest',
 			},
 		],
 		properties: [
@@ -74,6 +77,8 @@ export class ZonosGraphqlPollingTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = { credentialTest: { [GRAPHQL_CREDENTIAL_TEST]: testZonosGraphqlCredentials } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollAlone(this, LABEL, async () => await pollOnce(this));
