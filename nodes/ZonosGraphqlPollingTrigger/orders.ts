@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { zonosFailure } from '../Zonos/shared/errors';
 import { graphqlCredentials, zonosGraphql } from '../Zonos/shared/graphql';
+import { sha256 } from '../Zonos/shared/hash';
 import { ORDER_FIELDS, simplifyOrder } from '../Zonos/resources/graphqlOrder/order';
 
 /**
@@ -154,7 +154,7 @@ export function orderItem(order: IDataObject, simplify: boolean, extra: IDataObj
  */
 export async function keyFingerprint(context: IPollFunctions): Promise<string> {
 	const { apiKey, baseUrl } = await graphqlCredentials(context);
-	return createHash('sha256').update(`${baseUrl}\n${apiKey}`).digest('hex').slice(0, 16);
+	return sha256(`${baseUrl}\n${apiKey}`).toString('hex').slice(0, 16);
 }
 
 /** The account of a list of orders (`organization/mode` of the first that says). */

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { noTestEvent } from '../Zonos/shared/errors';
+import { sha256 } from '../Zonos/shared/hash';
 import { adoptActivationCopy, dropActivationCopy, keepActivationCopy } from '../Zonos/shared/polling';
 import { COPY_PREFIX, LABEL } from './newOrders';
 import { accountOf, keyFingerprint, ms, orderItem, ordersCreatedSince, wholeOrders } from './orders';
@@ -40,7 +40,7 @@ export interface StatusOptions {
 }
 
 const HASH_LENGTH = 11;
-const hashOf = (id: string) => createHash('sha256').update(id).digest('base64url').slice(0, HASH_LENGTH);
+const hashOf = (id: string) => sha256(id).toString('base64url').slice(0, HASH_LENGTH);
 
 /** What is remembered of an order: its status and the UTC day it was created (days since 1970). */
 interface Seen {
