@@ -105,7 +105,7 @@ export class Zonos implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: SUBTITLE,
-		description: 'Get orders from Zonos (Checkout REST API or Zonos GraphQL API) and update them',
+		description: 'Get and update Zonos orders (legacy Checkout REST API or Zonos GraphQL API); classify products, screen parties, check restrictions and quote landed cost',
 		// n8n's Docs link uses a full URL as it is; from the codex URL it would build `…?utm_…`.
 		documentationUrl: 'https://github.com/n8n-nodes-zonos/n8n-nodes-zonos#operations',
 		defaults: {
