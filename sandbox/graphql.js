@@ -200,15 +200,24 @@ function addShipment(order, numbers, at, by) {
 
 /**
  * Creates the GraphQL platform of one sandbox. `clock()` is the sandbox clock (epoch ms).
+ * `cacheAnswers` (benchmarks, see sandbox/server.js): `orders` pages through a newest-first index
+ * kept while the orders, their count and the clock stay the same (a date range found by binary
+ * search, so a page costs O(page), not O(orders)), and an answer, once built, is served again from
+ * memory for the same key and body. Orders changed by hand (through `orders()`) are not seen, so
+ * tests leave it off.
  * Returns { handle(req, res, raw), control(method, pathname, body, url) → {status, body} | undefined, reset(), close(), … }.
  */
-function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
+function createGraphqlPlatform({ clock, seed: seedOption, cacheAnswers = false } = {}) {
 	const seed = seedOption ?? JSON.parse(fs.readFileSync(GRAPHQL_SEED_FILE, 'utf8'));
 	const schema = buildSchema();
 	const keys = new Map(seed.apiKeys.map((k) => [k.key, k.mode]));
 	const st = {};
 	const timers = new Set();
 	let seq = 0;
+	/** Bumped whenever orders are added or the platform is reset: the index and the answer cache follow it. */
+	let version = 0;
+	const index = new Map(); // mode → { version, clock, count, list } (cacheAnswers only)
+	const answers = new Map(); // `${key}\n${body}` → { version, clock, status, text, cost } (cacheAnswers only)
 
 	function reset() {
 		for (const t of timers) clearTimeout(t);
@@ -222,12 +231,42 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 		st.buckets = new Map();
 		st.delivery = { ...DELIVERY };
 		st.generation = (st.generation ?? 0) + 1;
+		version += 1;
 	}
 	reset();
 
 	// ---- orders -----------------------------------------------------------------------------
 	const visible = (mode) => st.orders.filter((o) => o.mode === mode && o.createdAt <= clock());
 	const newestFirst = (a, b) => b.createdAt - a.createdAt || b.seq - a.seq;
+	/** cacheAnswers: the visible orders of a mode, newest first, sorted once per version and clock. */
+	function sortedVisible(mode) {
+		const now = clock();
+		const kept = index.get(mode);
+		if (kept && kept.version === version && kept.clock === now && kept.count === st.orders.length) return kept.list;
+		const list = visible(mode).sort(newestFirst);
+		index.set(mode, { version, clock: now, count: st.orders.length, list });
+		return list;
+	}
+	/** In a newest-first list, the first index whose order was created before `ms`. */
+	function firstBefore(list, ms) {
+		let lo = 0;
+		let hi = list.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if (list[mid].createdAt < ms) hi = mid;
+			else lo = mid + 1;
+		}
+		return lo;
+	}
+	/**
+	 * cacheAnswers: the orders created in [from, until) as a view of the index (length and slice,
+	 * all that page() reads) — the same orders in the same order as filtering and sorting them all.
+	 */
+	function rangeView(list, from, until) {
+		const lo = until === undefined || until === null ? 0 : firstBefore(list, until);
+		const hi = Math.max(lo, from === undefined || from === null ? list.length : firstBefore(list, from));
+		return { length: hi - lo, slice: (start, end) => list.slice(lo + start, lo + Math.min(end, hi - lo)) };
+	}
 	function findOrder(mode, id) {
 		const order = visible(mode).find((o) => o.id === id);
 		if (!order) throw new GraphqlError(`Order not found: no order with id ${JSON.stringify(id)}`, 'NOT_FOUND');
@@ -354,8 +393,12 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 	const root = {
 		order: ({ orderId }, ctx) => visible(ctx.mode).find((o) => o.id === orderId) ?? null,
 		orders: ({ first, after, filter }, ctx) => {
-			let list = visible(ctx.mode);
 			const f = filter ?? {};
+			const set = (value) => value !== undefined && value !== null;
+			if (cacheAnswers && !set(f.accountOrderNumber) && !f.status && !set(f.storeId) && !set(f.paymentChargeId)) {
+				return page(rangeView(sortedVisible(ctx.mode), f.between?.after, f.between?.before), { first, after });
+			}
+			let list = visible(ctx.mode);
 			if (f.accountOrderNumber !== undefined && f.accountOrderNumber !== null) list = list.filter((o) => o.accountOrderNumber === f.accountOrderNumber);
 			if (f.status) list = list.filter((o) => o.status === f.status);
 			if (f.storeId !== undefined && f.storeId !== null) list = list.filter((o) => o.storeId === f.storeId);
@@ -514,6 +557,13 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 				{ 'Retry-After': String(retryAfter) },
 			);
 		}
+		const cacheKey = cacheAnswers && operation.operation === 'query' ? `${key.trim()}\n${raw}` : undefined;
+		const cached = cacheKey && answers.get(cacheKey);
+		if (cached && cached.version === version && cached.clock === clock()) {
+			b.points -= cached.cost;
+			res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'zonos-query-complexity': String(cached.cost) });
+			return res.end(cached.text);
+		}
 		const { result, objects } = run(document, body.variables ?? undefined, body.operationName ?? undefined, mode, true);
 		if (!('data' in result)) {
 			// variables that do not match their types: a request error, like a validation error
@@ -523,6 +573,12 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 		b.points -= cost;
 		const out = { data: result.data };
 		if (result.errors) out.errors = result.errors.map((e) => ({ ...e.toJSON(), extensions: { code: 'INTERNAL_SERVER_ERROR', ...e.extensions, ...(e.originalError?.extensions ?? {}) } }));
+		if (cacheKey && !result.errors) {
+			const text = JSON.stringify(out);
+			answers.set(cacheKey, { version, clock: clock(), text, cost });
+			res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'zonos-query-complexity': String(cost) });
+			return res.end(text);
+		}
 		return reply(res, 200, out, { 'zonos-query-complexity': String(cost) });
 	}
 
@@ -650,6 +706,7 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 					const order = expandOrder(seed, { ...input, mode, createdAt: input.createdAt ?? clock() }, clock());
 					order.seq = ++seq;
 					st.orders.push(order);
+					version += 1;
 					if (order.createdAt <= clock()) fire('ORDER_CREATED', order);
 					return order;
 				});
@@ -727,8 +784,39 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 		}
 	}
 
+	/**
+	 * Adds `count` orders of `mode`, one `stepMs` apart from `fromMs`, in one go (benchmarks, like the
+	 * legacy book's bulkAdd): no webhook fires. Cheap in memory: the orders share one expanded
+	 * template's items, parties, root and subtotals (read-only for benchmarks); each has its own id,
+	 * zonosOrderId, dates, status history and empty shipment, note and refund lists.
+	 */
+	function bulkAdd(count, fromMs, stepMs = 1000, { mode = 'LIVE' } = {}) {
+		const template = expandOrder(seed, { mode, createdAt: fromMs }, clock());
+		const first = seq + 1;
+		for (let i = 0; i < count; i++) {
+			const createdAt = fromMs + i * stepMs;
+			const n = first + i;
+			st.orders.push({
+				...template,
+				id: `order_bench0000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+				zonosOrderId: String(1_000_000 + n),
+				createdAt,
+				updatedAt: createdAt,
+				shipments: [],
+				trackingNumbers: [],
+				notes: [],
+				refunds: [],
+				statusTransitions: [{ status: 'OPEN', createdAt, createdBy: ZONOS_SYSTEM, note: null }],
+				seq: n,
+			});
+		}
+		seq += count;
+		version += 1;
+	}
+
 	return {
 		schema,
+		bulkAdd,
 		apiKeys: seed.apiKeys.map(({ key, mode }) => ({ key, mode })),
 		handle,
 		control,
