@@ -9,6 +9,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { startSandbox } = require('../sandbox/server');
+const { GRAPHQL_SEED_FILE, PAGE } = require('../sandbox/graphql');
 const { prepareN8n } = require('../support/n8n/harness');
 const { NODE_BIN, N8N_BIN } = require('../support/n8n/paths');
 
@@ -21,6 +22,11 @@ const FROM = Date.parse(`${new Date(Date.now() - SPAN - 60 * DAY_MS).toISOString
 /** The day every variant asks from (the day before that history starts), yyyy-mm-dd. */
 const SINCE_DAY = new Date(FROM - DAY_MS).toISOString().slice(0, 10);
 const PACKAGE = require('../package.json').name;
+/** GraphQL: each size's orders lie in a date range of their own (whole UTC days) within the same history. */
+const GRAPHQL_DAYS = 90;
+/** GraphQL page size: the most orders a page may hold (Zonos does not document its maximum; the sandbox allows 100). */
+const GRAPHQL_PAGE = PAGE.max;
+const day = (ms) => new Date(ms).toISOString().slice(0, 10);
 const log = (line) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
 
 /**
@@ -33,7 +39,18 @@ async function benchSandbox(sizes) {
 	const oldStores = sizes.map((size, i) => ({ storeId: String(2001 + i), secret: SECRET, size }));
 	const recentStores = sizes.map((size, i) => ({ storeId: String(3001 + i), secret: SECRET, size }));
 	const seed = { stores: [...stores, ...oldStores, ...recentStores], orders: {} };
-	const sandbox = await startSandbox({ seed, now: Date.now(), cacheAnswers: true });
+	// GraphQL: no seed orders (only the benchmark's), Zonos' rate limit lifted (see BENCHMARKS.md: it is the
+	// same for both variants and would set the time at 100,000 orders), answers served from memory once built
+	const graphqlSeed = { ...JSON.parse(fs.readFileSync(GRAPHQL_SEED_FILE, 'utf8')), orders: [] };
+	const sandbox = await startSandbox({ seed, graphqlSeed, now: Date.now(), cacheAnswers: true });
+	await sandbox.graphql.control('POST', '/_sandbox/graphql/rate-limit', { capacity: 1e15, refillPerSecond: 1e12, points: 1e15 });
+	stores.forEach((s, i) => {
+		const from = FROM + i * (GRAPHQL_DAYS + 10) * DAY_MS;
+		sandbox.graphql.bulkAdd(s.size, from, Math.floor((GRAPHQL_DAYS * DAY_MS) / s.size));
+		s.graphql = { sinceDay: day(from), throughDay: day(from + (GRAPHQL_DAYS - 1) * DAY_MS), untilDay: day(from + GRAPHQL_DAYS * DAY_MS) };
+	});
+	const apiKey = sandbox.apiKeys.find((k) => k.mode === 'LIVE').key;
+	for (const s of stores) s.graphql.apiKey = apiKey;
 	for (const s of stores) sandbox.book.bulkAdd(s.storeId, s.size, FROM, Math.floor(SPAN / s.size));
 	for (const s of oldStores) sandbox.book.bulkAdd(s.storeId, s.size + 10, FROM, Math.floor(SPAN / s.size));
 	for (const s of recentStores) sandbox.book.bulkAdd(s.storeId, s.size, Date.now() - 3_600_000 - SPAN, Math.floor(SPAN / s.size));
@@ -44,13 +61,18 @@ const VARIANTS = [
 	{ key: 'a', label: '(a) Zonos node', nodes: ['Zonos'] },
 	{ key: 'b', label: '(b) HTTP Request + Split Out', nodes: ['HTTP Request', 'Split Out'] },
 	{ key: 'b2', label: '(b′) Code + HTTP Request + Split Out', nodes: ['Code', 'HTTP Request', 'Split Out'] },
+	{ key: 'g', label: '(g) Zonos node, GraphQL Get Many', nodes: ['Zonos'] },
+	{ key: 'h', label: "(h) HTTP Request with n8n's pagination + Split Out", nodes: ['HTTP Request', 'Split Out'] },
 ];
+/** The fields both GraphQL variants ask for: the node's own (the built package's ORDER_FIELDS). */
+const graphqlFields = () => require('../dist/nodes/Zonos/resources/graphqlOrder/order.js').ORDER_FIELDS;
 
 const START = { id: 's', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
 const settings = { timezone: 'UTC', executionOrder: 'v1' };
 const chain = (names) => Object.fromEntries(names.slice(0, -1).map((name, i) => [name, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]));
 
-function httpRequest(url, jsonBody) {
+/** An HTTP Request node POSTing a JSON body to `url`, with one header (n8n's own `options`: pagination, …). */
+function httpRequest(url, jsonBody, header = { name: 'Accept', value: 'application/json' }, options = {}) {
 	return {
 		id: 'h',
 		name: 'HTTP Request',
@@ -59,37 +81,76 @@ function httpRequest(url, jsonBody) {
 		position: [400, 0],
 		parameters: {
 			method: 'POST',
-			url: `${url}/v1/orderNumbers`,
+			url,
 			sendHeaders: true,
-			headerParameters: { parameters: [{ name: 'Accept', value: 'application/json' }] },
+			headerParameters: { parameters: [header] },
 			sendBody: true,
 			specifyBody: 'json',
 			jsonBody,
-			options: {},
+			options,
 		},
 	};
 }
 const splitOut = { id: 'o', name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [600, 0], parameters: { fieldToSplitOut: 'orders', options: {} } };
 
+/**
+ * (h): what a user builds from Zonos' docs and n8n's HTTP Request pagination. n8n's pagination sets a
+ * top-level key of the body (n8n-core merges it into the JSON body with lodash `merge`), so the cursor
+ * goes into `variables` as an expression object, merged into the typed `variables` (filter, first):
+ * none on the first request ($response is still empty), then the last page's `endCursor`; complete when
+ * `hasNextPage` is false. Split Out makes one item per edge (`{ node: order }`).
+ */
+function graphqlHttpRequest(store, url) {
+	const { sinceDay, untilDay, apiKey } = store.graphql;
+	const body = {
+		query: `query Orders($filter: OrdersFilter, $first: Int, $after: String) {\n  orders(filter: $filter, first: $first, after: $after) {\n    edges { node { ...ZonosOrder } }\n    pageInfo { hasNextPage endCursor }\n  }\n}\n${graphqlFields()}`,
+		variables: { filter: { between: { after: `${sinceDay}T00:00:00Z`, before: `${untilDay}T00:00:00Z` } }, first: GRAPHQL_PAGE },
+	};
+	const pagination = {
+		paginationMode: 'updateAParameterInEachRequest',
+		parameters: {
+			parameters: [{ type: 'body', name: 'variables', value: '={{ { "after": $pageCount ? $response.body.data.orders.pageInfo.endCursor : null } }}' }],
+		},
+		paginationCompleteWhen: 'other',
+		completeExpression: '={{ !$response.body.data.orders.pageInfo.hasNextPage }}',
+	};
+	return httpRequest(`${url}/graphql`, JSON.stringify(body, null, 2), { name: 'credentialToken', value: apiKey }, { pagination: { pagination } });
+}
+
+/** Manual Trigger → Zonos with these parameters and credentials. */
+function zonosWorkflow(id, name, parameters, credentials) {
+	const zonos = { id: 'z', name: 'Zonos', type: `${PACKAGE}.zonos`, typeVersion: 1, position: [200, 0], parameters, credentials };
+	return { id, name, nodes: [START, zonos], connections: chain(['Start', 'Zonos']), settings, active: false };
+}
+
 /** The workflow of a variant for one store. */
 function workflowOf(key, id, store, url) {
 	const name = `bench ${key} ${store.storeId}`;
-	if (key === 'a') {
-		const zonos = {
-			id: 'z',
-			name: 'Zonos',
-			type: `${PACKAGE}.zonos`,
-			typeVersion: 1,
-			position: [200, 0],
-			parameters: { resource: 'order', operation: 'getOrderNumbers', mode: 'sinceDate', sinceDate: SINCE_DAY, includeStatuses: true, options: {} },
-			credentials: { zonosApi: { id: `zc${store.storeId}`, name: `bench ${store.storeId}` } },
+	if (key === 'g') {
+		const parameters = {
+			api: 'graphql',
+			resource: 'graphqlOrder',
+			operation: 'getMany',
+			sinceDate: store.graphql.sinceDay,
+			throughDate: store.graphql.throughDay,
+			returnAll: true,
+			simplify: false,
+			options: { pageSize: GRAPHQL_PAGE },
 		};
-		return { id, name, nodes: [START, zonos], connections: chain(['Start', 'Zonos']), settings, active: false };
+		return zonosWorkflow(id, name, parameters, { zonosGraphqlApi: { id: `zg${store.storeId}`, name: `bench graphql ${store.storeId}` } });
+	}
+	if (key === 'h') {
+		const split = { ...splitOut, parameters: { fieldToSplitOut: 'data.orders.edges', options: {} } };
+		return { id, name, nodes: [START, graphqlHttpRequest(store, url), split], connections: chain(['Start', 'HTTP Request', 'Split Out']), settings, active: false };
+	}
+	if (key === 'a') {
+		const parameters = { resource: 'order', operation: 'getOrderNumbers', mode: 'sinceDate', sinceDate: SINCE_DAY, includeStatuses: true, options: {} };
+		return zonosWorkflow(id, name, parameters, { zonosApi: { id: `zc${store.storeId}`, name: `bench ${store.storeId}` } });
 	}
 	if (key === 'b') {
 		// what a user types after reading Zonos' docs: the body as JSON, the date as an expression
 		const body = `={\n  "store": "${store.storeId}",\n  "secret": "${SECRET}",\n  "sinceDate": "{{ DateTime.fromISO('${SINCE_DAY}', { zone: 'UTC' }).toFormat('yyyyMMdd') }}",\n  "statuses": true\n}`;
-		return { id, name, nodes: [START, httpRequest(url, body), splitOut], connections: chain(['Start', 'HTTP Request', 'Split Out']), settings, active: false };
+		return { id, name, nodes: [START, httpRequest(`${url}/v1/orderNumbers`, body), splitOut], connections: chain(['Start', 'HTTP Request', 'Split Out']), settings, active: false };
 	}
 	const code = {
 		id: 'c',
@@ -104,7 +165,7 @@ function workflowOf(key, id, store, url) {
 	return {
 		id,
 		name,
-		nodes: [START, code, httpRequest(url, '={{ JSON.stringify($json.body) }}'), splitOut],
+		nodes: [START, code, httpRequest(`${url}/v1/orderNumbers`, '={{ JSON.stringify($json.body) }}'), splitOut],
 		connections: chain(['Start', 'Code', 'HTTP Request', 'Split Out']),
 		settings,
 		active: false,
@@ -190,7 +251,10 @@ function cpuAt(samples, t) {
 /** Real n8n with the package installed, a credential per store and the given rounds of workflows imported. */
 async function benchN8n(sandbox, stores, rounds) {
 	const n8n = await prepareN8n({ name: 'bench' });
-	await n8n.importCredentials(stores.map((s) => ({ id: `zc${s.storeId}`, name: `bench ${s.storeId}`, type: 'zonosApi', data: { storeId: s.storeId, secret: SECRET, baseUrl: sandbox.url } })));
+	await n8n.importCredentials([
+		...stores.map((s) => ({ id: `zc${s.storeId}`, name: `bench ${s.storeId}`, type: 'zonosApi', data: { storeId: s.storeId, secret: SECRET, baseUrl: sandbox.url } })),
+		...stores.map((s) => ({ id: `zg${s.storeId}`, name: `bench graphql ${s.storeId}`, type: 'zonosGraphqlApi', data: { apiKey: s.graphql.apiKey, baseUrl: sandbox.url } })),
+	]);
 	const workflows = [];
 	for (let round = 0; round < rounds; round++) {
 		stores.forEach((s, i) => VARIANTS.forEach((v) => workflows.push(workflowOf(v.key, idOf(round, i, v.key), s, sandbox.url))));
@@ -202,4 +266,4 @@ async function benchN8n(sandbox, stores, rounds) {
 	return { n8n, workflows };
 }
 
-module.exports = { SECRET, SINCE_DAY, PACKAGE, VARIANTS, log, benchSandbox, benchN8n, executeBatch, idOf, parseId };
+module.exports = { SECRET, SINCE_DAY, PACKAGE, VARIANTS, GRAPHQL_PAGE, log, benchSandbox, benchN8n, executeBatch, idOf, parseId };

@@ -4,7 +4,7 @@
  * Where a variant's time goes in real n8n: a CPU profile (`node --cpu-prof`) of one warm
  * `n8n execute-batch` process, cut to the windows of the variant's nodes (their `startTime` and
  * `executionTime` from the run data), summarised by what the time was spent in and by function.
- * Usage: node bench/profile.js [orders=100000] [variant a|b|b2] [rounds=3]
+ * Usage: node bench/profile.js [orders=100000] [variant a|b|b2|g|h] [rounds=3]
  */
 const fs = require('node:fs');
 const path = require('node:path');

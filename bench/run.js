@@ -8,7 +8,11 @@
  *        into the body) → Split Out — the same list built by hand, no Code node;
  *   (b′) Manual Trigger → Code (body and date) → HTTP Request → Split Out, for reference;
  *   (c)  the floor: a plain script (fetch, JSON.parse, one item per order) under n8n's Node 24.
- * (a), (b), (b′) run in real n8n 2.40.7: per-node `executionTime` from the run data in ONE warm
+ * and, on the GraphQL API (every order of a date range, pages of 100):
+ *   (g)  Manual Trigger → Zonos (GraphQL, Order → Get Many, Return All, Simplify off);
+ *   (h)  Manual Trigger → HTTP Request (the same query, n8n's own pagination setting the body's
+ *        `variables.after` from the last page's endCursor) → Split Out.
+ * (a), (b), (b′), (g), (h) run in real n8n 2.40.7: per-node `executionTime` from the run data in ONE warm
  * `n8n execute-batch` process, the variants interleaved; whole-execution time and peak memory in
  * fresh processes. n8n's memory is sampled from /proc during each execution (bench/rss-sampler.js).
  * Then the trigger's polling costs (engine harness) and the package's start-up in a fresh process.
@@ -22,7 +26,7 @@ const path = require('node:path');
 
 const { pollTrigger } = require('../support/engine');
 const { NODE_BIN, N8N_DIR, N8N_VERSION } = require('../support/n8n/paths');
-const { SECRET, SINCE_DAY, PACKAGE, VARIANTS, log, benchSandbox, benchN8n, executeBatch, idOf, parseId } = require('./lib');
+const { SECRET, SINCE_DAY, PACKAGE, VARIANTS, GRAPHQL_PAGE, log, benchSandbox, benchN8n, executeBatch, idOf, parseId } = require('./lib');
 
 // asynchronous: this process also hosts the sandbox the workers and n8n talk to
 const run = promisify(execFile);
@@ -93,7 +97,7 @@ function compareWithLastRun(rows) {
 	const file = path.join(__dirname, '..', '.bench', 'last-run.json');
 	const figures = {};
 	for (const r of rows) {
-		for (const key of ['a', 'b', 'b2']) figures[`${key} ${count(r.size)}`] = r[key].node;
+		for (const key of ['a', 'b', 'b2', 'g', 'h']) figures[`${key} ${count(r.size)}`] = r[key].node;
 		figures[`c ${count(r.size)}`] = r.c;
 	}
 	const run = { at: new Date().toISOString().slice(0, 16).replace('T', ' '), load: range(rows.flatMap((r) => r.load)), figures };
@@ -163,6 +167,21 @@ function compareWithLastRun(rows) {
 		const last = sandbox.apiRequests().filter((r) => r.path === '/v1/orderNumbers' && JSON.parse(r.body).store === s.storeId).pop();
 		return last.responseBytes;
 	});
+	// GraphQL: the pages one execution of (g) read, and their bytes (every execution asks for the same pages)
+	// and a check that both variants paged through every page: each execution asked for every cursor once
+	const graphqlPages = stores.map((s) => {
+		const executions = REPS + 1 + FRESH;
+		const expected = Math.ceil(s.size / GRAPHQL_PAGE);
+		const of = (operation) => sandbox.apiRequests().filter((r) => r.path === '/graphql' && r.body.includes(operation) && r.body.includes(`${s.graphql.untilDay}T00:00:00`));
+		for (const [variant, requests] of [['g', of('ZonosGetManyOrders')], ['h', of('query Orders(')]]) {
+			const cursors = new Set(requests.map((r) => JSON.parse(r.body).variables.after ?? null));
+			if (requests.length !== executions * expected || cursors.size !== expected) {
+				throw new Error(`(${variant}) at ${s.size} orders: ${requests.length} requests with ${cursors.size} distinct cursors, expected ${executions} × ${expected} pages`);
+			}
+		}
+		const requests = of('ZonosGetManyOrders');
+		return { pages: expected, bytes: requests.reduce((sum, r) => sum + r.responseBytes, 0) / executions };
+	});
 	await sandbox.close();
 
 	// ---- figures ----
@@ -231,6 +250,18 @@ function compareWithLastRun(rows) {
 		);
 	}
 	lines.push('');
+	lines.push(
+		`**GraphQL Get Many** (Return All, the orders of a date range, pages of ${GRAPHQL_PAGE} orders) — (g) *Manual Trigger → Zonos* (Zonos GraphQL API, Order → Get Many, Simplify off) against (h) *Manual Trigger → HTTP Request → Split Out*: a POST of the same query and fields to \`/graphql\`, n8n's own pagination (Update a Parameter in Each Request: the body's \`variables\` set to \`{ after: <endCursor of the last page> }\`, complete when \`hasNextPage\` is false), Split Out on \`data.orders.edges\`. Same warm process and rounds as above, interleaved with them: per-node \`executionTime\` and main-thread CPU time, median (min–max) ms; RSS growth during the execution (warm) and peak RSS in fresh processes (${FRESH} each), MB.`,
+	);
+	lines.push('');
+	lines.push('| orders | pages | answers | (g) Zonos node | (h) HTTP Request + Split Out | g/h | CPU (g) | CPU (h) | g/h CPU | RSS growth (g) / (h) | fresh peak RSS (g) / (h) | g/h mem | load |');
+	lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+	rows.forEach((r, i) => {
+		lines.push(
+			`| ${count(r.size)} | ${count(graphqlPages[i].pages)} | ${(graphqlPages[i].bytes / 1e6).toFixed(2)} MB | ${ms(r.g.node)} | ${ms(r.h.node)} | ${ratio(r.g.node.median, r.h.node.median)} | ${ms(r.g.cpu)} | ${ms(r.h.cpu)} | ${ratio(r.g.cpu.median, r.h.cpu.median)} | ${mb(r.g.growth)} / ${mb(r.h.growth)} | ${mb(r.g.freshPeak)} / ${mb(r.h.freshPeak)} | ${ratio(r.g.freshPeak?.median, r.h.freshPeak?.median)} | ${range(r.load)} |`,
+		);
+	});
+	lines.push('');
 	lines.push('**Zonos Trigger (New Order)**, through n8n\'s engine (n8n-core\'s PollContext and TriggersAndPollers, the engine harness): requests per poll and bytes Zonos sent back.');
 	lines.push('');
 	lines.push('| orders of history | quiet poll | poll with 10 new orders | first poll after activation, newest order within 7 days | first poll, newest order older than 7 days |');
@@ -245,9 +276,14 @@ function compareWithLastRun(rows) {
 	const big = at(100_000);
 	const cpuAb = (size) => (at(size) ? ratio(at(size).a.cpu.median, at(size).b.cpu.median) : 'n/a');
 	lines.push('');
-	lines.push(`cpu: a/b 1k=${cpuAb(1000)} 10k=${cpuAb(10_000)} 100k=${cpuAb(100_000)}; a/c 100k=${big ? ratio(big.a.cpu.median, big.cCpu.median) : 'n/a'}`);
+	const cpuGh = (size) => (at(size) ? ratio(at(size).g.cpu.median, at(size).h.cpu.median) : 'n/a');
 	lines.push(
-		`bench: a/b 1k=${ab(1000)} 10k=${ab(10_000)} 100k=${ab(100_000)}; a/c 100k=${big ? ratio(big.a.node.median, big.c.median) : 'n/a'}; mem a/b 100k=${big ? ratio(big.a.freshPeak?.median, big.b.freshPeak?.median) : 'n/a'}`,
+		`cpu: a/b 1k=${cpuAb(1000)} 10k=${cpuAb(10_000)} 100k=${cpuAb(100_000)}; a/c 100k=${big ? ratio(big.a.cpu.median, big.cCpu.median) : 'n/a'}; graphql g/h 1k=${cpuGh(1000)} 10k=${cpuGh(10_000)} 100k=${cpuGh(100_000)}`,
+	);
+	const gh = (size) => (at(size) ? ratio(at(size).g.node.median, at(size).h.node.median) : 'n/a');
+	const memGh = (size) => (at(size) ? ratio(at(size).g.freshPeak?.median, at(size).h.freshPeak?.median) : 'n/a');
+	lines.push(
+		`bench: a/b 1k=${ab(1000)} 10k=${ab(10_000)} 100k=${ab(100_000)}; a/c 100k=${big ? ratio(big.a.node.median, big.c.median) : 'n/a'}; mem a/b 100k=${big ? ratio(big.a.freshPeak?.median, big.b.freshPeak?.median) : 'n/a'}; graphql g/h 1k=${gh(1000)} 10k=${gh(10_000)} 100k=${gh(100_000)}; mem g/h 100k=${memGh(100_000)}`,
 	);
 	const agreement = compareWithLastRun(rows);
 	if (agreement) lines.splice(lines.length - 2, 0, ...agreement, '');

@@ -201,9 +201,14 @@ function addShipment(order, numbers, at, by) {
 
 /**
  * Creates the GraphQL platform of one sandbox. `clock()` is the sandbox clock (epoch ms).
+ * `cacheAnswers` (benchmarks, see sandbox/server.js): `orders` pages through a newest-first index
+ * kept while the orders, their count and the clock stay the same (a date range found by binary
+ * search, so a page costs O(page), not O(orders)), and an answer, once built, is served again from
+ * memory for the same key and body. Orders changed by hand (through `orders()`) are not seen, so
+ * tests leave it off.
  * Returns { handle(req, res, raw), control(method, pathname, body, url) → {status, body} | undefined, reset(), close(), … }.
  */
-function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
+function createGraphqlPlatform({ clock, seed: seedOption, cacheAnswers = false } = {}) {
 	const seed = seedOption ?? JSON.parse(fs.readFileSync(GRAPHQL_SEED_FILE, 'utf8'));
 	const schema = buildSchema();
 	const keys = new Map(seed.apiKeys.map((k) => [k.key, k.mode]));
@@ -212,6 +217,10 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 	let seq = 0;
 	// Classify, Restrict, Screen, Landed Cost: sandbox/compliance.js
 	const compliance = createCompliance({ clock, newId, GraphqlError, organization: seed.organization });
+	/** Bumped whenever orders are added or removed or the platform is reset: the sorted list, the index and the answer cache follow it. */
+	let version = 0;
+	const index = new Map(); // mode → { version, clock, count, list } (cacheAnswers only)
+	const answers = new Map(); // `${key}\n${body}` → { version, clock, status, text, cost } (cacheAnswers only)
 
 	function reset() {
 		for (const t of timers) clearTimeout(t);
@@ -219,7 +228,6 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 		compliance.reset();
 		seq = 0;
 		st.orders = seed.orders.map((o) => ({ ...expandOrder(seed, o, clock()), seq: ++seq }));
-		st.listVersion = 0; // bumped whenever an order is added or removed (the sorted list is kept until then)
 		st.webhooks = [];
 		st.deliveries = [];
 		st.pending = new Set();
@@ -227,6 +235,7 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 		st.buckets = new Map();
 		st.delivery = { ...DELIVERY };
 		st.generation = (st.generation ?? 0) + 1;
+		version += 1;
 	}
 	reset();
 
@@ -238,9 +247,38 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 	/** Every stored order newest first, sorted once per change of the list (the benchmarks hold 100,000). */
 	let sorted = { orders: undefined, version: -1, list: [] };
 	const allNewestFirst = () => {
-		if (sorted.orders !== st.orders || sorted.version !== st.listVersion) sorted = { orders: st.orders, version: st.listVersion, list: [...st.orders].sort(newestFirst) };
+		if (sorted.orders !== st.orders || sorted.version !== version) sorted = { orders: st.orders, version, list: [...st.orders].sort(newestFirst) };
 		return sorted.list;
 	};
+	/** cacheAnswers: the visible orders of a mode, newest first, sorted once per version and clock. */
+	function sortedVisible(mode) {
+		const now = clock();
+		const kept = index.get(mode);
+		if (kept && kept.version === version && kept.clock === now && kept.count === st.orders.length) return kept.list;
+		const list = visible(mode).sort(newestFirst);
+		index.set(mode, { version, clock: now, count: st.orders.length, list });
+		return list;
+	}
+	/** In a newest-first list, the first index whose order was created before `ms`. */
+	function firstBefore(list, ms) {
+		let lo = 0;
+		let hi = list.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if (list[mid].createdAt < ms) hi = mid;
+			else lo = mid + 1;
+		}
+		return lo;
+	}
+	/**
+	 * cacheAnswers: the orders created in [from, until) as a view of the index (length and slice,
+	 * all that page() reads) — the same orders in the same order as filtering and sorting them all.
+	 */
+	function rangeView(list, from, until) {
+		const lo = until === undefined || until === null ? 0 : firstBefore(list, until);
+		const hi = Math.max(lo, from === undefined || from === null ? list.length : firstBefore(list, from));
+		return { length: hi - lo, slice: (start, end) => list.slice(lo + start, lo + Math.min(end, hi - lo)) };
+	}
 	function findOrder(mode, id) {
 		const order = visible(mode).find((o) => o.id === id);
 		if (!order) throw new GraphqlError(`Order not found: no order with id ${JSON.stringify(id)}`, 'NOT_FOUND');
@@ -369,9 +407,13 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 		...compliance.mutations,
 		order: ({ orderId }, ctx) => visible(ctx.mode).find((o) => o.id === orderId) ?? null,
 		orders: ({ first, after, filter }, ctx) => {
+			const f = filter ?? {};
+			const set = (value) => value !== undefined && value !== null;
+			if (cacheAnswers && !set(f.accountOrderNumber) && !f.status && !set(f.storeId) && !set(f.paymentChargeId)) {
+				return page(rangeView(sortedVisible(ctx.mode), f.between?.after, f.between?.before), { first, after });
+			}
 			const now = clock();
 			let list = allNewestFirst().filter((o) => o.mode === ctx.mode && (o.visibleAt ?? o.createdAt) <= now);
-			const f = filter ?? {};
 			if (f.accountOrderNumber !== undefined && f.accountOrderNumber !== null) list = list.filter((o) => o.accountOrderNumber === f.accountOrderNumber);
 			if (f.status) list = list.filter((o) => o.status === f.status);
 			if (f.storeId !== undefined && f.storeId !== null) list = list.filter((o) => o.storeId === f.storeId);
@@ -530,6 +572,13 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 				{ 'Retry-After': String(retryAfter) },
 			);
 		}
+		const cacheKey = cacheAnswers && operation.operation === 'query' ? `${key.trim()}\n${raw}` : undefined;
+		const cached = cacheKey && answers.get(cacheKey);
+		if (cached && cached.version === version && cached.clock === clock()) {
+			b.points -= cached.cost;
+			res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'zonos-query-complexity': String(cached.cost) });
+			return res.end(cached.text);
+		}
 		const { result, objects } = run(document, body.variables ?? undefined, body.operationName ?? undefined, mode, true);
 		if (!('data' in result)) {
 			// variables that do not match their types: a request error, like a validation error
@@ -539,6 +588,12 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 		b.points -= cost;
 		const out = { data: result.data };
 		if (result.errors) out.errors = result.errors.map((e) => ({ ...e.toJSON(), extensions: { code: 'INTERNAL_SERVER_ERROR', ...e.extensions, ...(e.originalError?.extensions ?? {}) } }));
+		if (cacheKey && !result.errors) {
+			const text = JSON.stringify(out);
+			answers.set(cacheKey, { version, clock: clock(), text, cost });
+			res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'zonos-query-complexity': String(cost) });
+			return res.end(text);
+		}
 		return reply(res, 200, out, { 'zonos-query-complexity': String(cost) });
 	}
 
@@ -670,7 +725,7 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 					if (input.visibleAt !== undefined) order.visibleAt = typeof input.visibleAt === 'number' ? input.visibleAt : Date.parse(input.visibleAt);
 					order.seq = ++seq;
 					st.orders.push(order);
-					st.listVersion++;
+					version += 1;
 					if (order.createdAt <= clock()) fire('ORDER_CREATED', order);
 					return order;
 				});
@@ -682,7 +737,7 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 				const index = st.orders.findIndex((o) => o.id === decodeURIComponent(removed[1]));
 				if (index < 0) return { status: 404, body: { error: `no order ${removed[1]}` } };
 				const [order] = st.orders.splice(index, 1);
-				st.listVersion++;
+				version += 1;
 				return ok({ deleted: orderSummary(order) });
 			}
 			if (method === 'GET' && pathname === '/_sandbox/graphql/orders') {
@@ -770,11 +825,43 @@ function createGraphqlPlatform({ clock, seed: seedOption } = {}) {
 			orders.push({ ...template, id: newId('order'), zonosOrderId: String(1_000_000 + i), createdAt, updatedAt: createdAt, statusTransitions: [{ status: 'OPEN', createdAt, createdBy: ZONOS_SYSTEM, note: null }], seq: ++seq });
 		}
 		st.orders = [...others, ...orders];
+		version += 1;
+	}
+
+	/**
+	 * Adds `count` orders of `mode`, one `stepMs` apart from `fromMs`, in one go (benchmarks, like the
+	 * legacy book's bulkAdd): no webhook fires. Cheap in memory: the orders share one expanded
+	 * template's items, parties, root and subtotals (read-only for benchmarks); each has its own id,
+	 * zonosOrderId, dates, status history and empty shipment, note and refund lists.
+	 */
+	function bulkAdd(count, fromMs, stepMs = 1000, { mode = 'LIVE' } = {}) {
+		const template = expandOrder(seed, { mode, createdAt: fromMs }, clock());
+		const first = seq + 1;
+		for (let i = 0; i < count; i++) {
+			const createdAt = fromMs + i * stepMs;
+			const n = first + i;
+			st.orders.push({
+				...template,
+				id: `order_bench0000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+				zonosOrderId: String(1_000_000 + n),
+				createdAt,
+				updatedAt: createdAt,
+				shipments: [],
+				trackingNumbers: [],
+				notes: [],
+				refunds: [],
+				statusTransitions: [{ status: 'OPEN', createdAt, createdBy: ZONOS_SYSTEM, note: null }],
+				seq: n,
+			});
+		}
+		seq += count;
+		version += 1;
 	}
 
 	return {
 		schema,
 		bulkReplace,
+		bulkAdd,
 		apiKeys: seed.apiKeys.map(({ key, mode }) => ({ key, mode })),
 		handle,
 		control,

@@ -153,7 +153,8 @@ class OrderBook {
  * `seed` (object; default sandbox/seed.json), `graphqlSeed` (object; default sandbox/graphql/seed.json),
  * `now` (ISO time or epoch ms; default the seed's clock), `cacheAnswers` (benchmarks: an orderNumbers
  * answer, once built, is served from memory while the query, the clock and the book's version are
- * the same; orders changed by hand through `book` are not seen, so tests leave it off).
+ * the same; orders changed by hand through `book` are not seen, so tests leave it off; on /graphql
+ * the same for `orders` pages and query answers: see createGraphqlPlatform in ./graphql.js).
  * Returns { url, graphqlUrl, port, stores, apiKeys, graphql, book, requests, now(), setNow(), addOrder(), reset(), close() }.
  */
 async function startSandbox(options = {}) {
@@ -167,7 +168,7 @@ async function startSandbox(options = {}) {
 		hanging: new Set(),
 		answers: options.cacheAnswers ? new Map() : undefined,
 	};
-	const platform = createGraphqlPlatform({ clock: () => state.nowMs, seed: options.graphqlSeed });
+	const platform = createGraphqlPlatform({ clock: () => state.nowMs, seed: options.graphqlSeed, cacheAnswers: Boolean(options.cacheAnswers) });
 
 	const sandbox = {
 		seed,
