@@ -21,6 +21,8 @@ const SPAN = 300 * DAY_MS;
 const FROM = Date.parse(`${new Date(Date.now() - SPAN - 60 * DAY_MS).toISOString().slice(0, 10)}T00:00:00Z`);
 /** The day every variant asks from (the day before that history starts), yyyy-mm-dd. */
 const SINCE_DAY = new Date(FROM - DAY_MS).toISOString().slice(0, 10);
+/** The trigger's old stores: the same span ending 25 days ago — older than the first poll's week, within its 30 days (as on 23 November, when the bench's dates were fixed). */
+const OLD_FROM = Date.parse(`${new Date(Date.now() - SPAN - 25 * DAY_MS).toISOString().slice(0, 10)}T00:00:00Z`);
 const PACKAGE = require('../package.json').name;
 /** GraphQL: each size's orders lie in a date range of their own (whole UTC days) within the same history. */
 const GRAPHQL_DAYS = 90;
@@ -52,7 +54,7 @@ async function benchSandbox(sizes) {
 	const apiKey = sandbox.apiKeys.find((k) => k.mode === 'LIVE').key;
 	for (const s of stores) s.graphql.apiKey = apiKey;
 	for (const s of stores) sandbox.book.bulkAdd(s.storeId, s.size, FROM, Math.floor(SPAN / s.size));
-	for (const s of oldStores) sandbox.book.bulkAdd(s.storeId, s.size + 10, FROM, Math.floor(SPAN / s.size));
+	for (const s of oldStores) sandbox.book.bulkAdd(s.storeId, s.size + 10, OLD_FROM, Math.floor(SPAN / s.size));
 	for (const s of recentStores) sandbox.book.bulkAdd(s.storeId, s.size, Date.now() - 3_600_000 - SPAN, Math.floor(SPAN / s.size));
 	return { sandbox, stores, oldStores, recentStores };
 }
