@@ -29,3 +29,21 @@ test('three items: one read for the run and one per item, each request with the 
 		input.map(({ json }) => [json.id, `M-${json.id}`, '999', zonos.secret]),
 	);
 });
+
+test('GraphQL Get Many over four pages: the credentials are read twice (n8n once per run, the node once per item), not twice per page, and every page carries the key', async () => {
+	const result = await zonos.run({
+		api: 'graphql',
+		resource: 'graphqlOrder',
+		operation: 'getMany',
+		sinceDate: '2026-11-01',
+		throughDate: '2026-11-30',
+		returnAll: true,
+		options: { pageSize: 5 },
+	});
+	expect(result.error).toBeUndefined();
+	const pages = result.requests.filter((r) => r.path === '/graphql');
+	expect(pages.length).toBeGreaterThanOrEqual(4);
+	expect(result.items.length).toBeGreaterThan(15);
+	expect(pages.every((r) => r.headers.credentialtoken === zonos.apiKey)).toBe(true);
+	expect(result.credentialReads).toEqual(['zonosGraphqlApi', 'zonosGraphqlApi']);
+});

@@ -62,6 +62,8 @@ export interface GraphqlCredentials {
 	apiKey: string;
 	/** Without trailing slashes. */
 	baseUrl: string;
+	/** As n8n decrypted them: handed to n8n's authenticated request, which then reads them no more. */
+	decrypted?: ICredentialDataDecryptedObject;
 }
 
 export interface GraphqlCall {
@@ -70,6 +72,8 @@ export interface GraphqlCall {
 	/** Milliseconds; default two minutes. */
 	timeout?: number;
 	operationName?: string;
+	/** Credentials already read and checked for this item (one read for all the pages of Get Many). */
+	credentials?: GraphqlCredentials;
 }
 
 function itemIndexOf(context: GraphqlContext, call: GraphqlCall): number {
@@ -118,7 +122,7 @@ export function checkGraphqlCredentials(
 /** The credentials of the node, read and checked. */
 export async function graphqlCredentials(context: GraphqlContext, itemIndex = 0): Promise<GraphqlCredentials> {
 	const data = await context.getCredentials(GRAPHQL_CREDENTIALS_TYPE, itemIndex);
-	return checkGraphqlCredentials(context.getNode(), itemIndex, data);
+	return { ...checkGraphqlCredentials(context.getNode(), itemIndex, data), decrypted: data };
 }
 
 /**
@@ -133,7 +137,7 @@ export async function zonosGraphql(
 ): Promise<IDataObject> {
 	const node = context.getNode();
 	const itemIndex = itemIndexOf(context, call);
-	const { apiKey, baseUrl } = await graphqlCredentials(context, itemIndex);
+	const { apiKey, baseUrl, decrypted } = call.credentials ?? (await graphqlCredentials(context, itemIndex));
 	const options: IHttpRequestOptions = {
 		method: 'POST',
 		baseURL: baseUrl,
@@ -152,10 +156,13 @@ export async function zonosGraphql(
 	let response: IN8nHttpFullResponse;
 	try {
 		const helpers = context.helpers as RequestHelperFunctions;
+		// the credentials just read and checked, so that n8n's helper does not read them again
+		const { id, name } = context.getNode().credentials?.[GRAPHQL_CREDENTIALS_TYPE] ?? { id: null, name: '' };
 		response = (await helpers.httpRequestWithAuthentication.call(
 			context,
 			GRAPHQL_CREDENTIALS_TYPE,
 			options,
+			decrypted ? { credentialsDecrypted: { id: id ?? '', name, type: GRAPHQL_CREDENTIALS_TYPE, data: decrypted } } : undefined,
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
 		// the package's own errors (raised while checking the credentials) are already worded for the user
@@ -301,9 +308,10 @@ export function readGraphqlAnswer(
 			status,
 		);
 	}
-	const said = `The answer began: ${preview(body, secret)}`;
-	if (status === 429) throw throttledFailure(node, itemIndex, status, retryAfterOf(headers, errors), said);
-	if (status === 401 || status === 403) throw rejectedKeyFailure(node, itemIndex, status, said);
+	// the beginning of the answer, for the error text only: built when the answer is refused, not for every page
+	const said = () => `The answer began: ${preview(body, secret)}`;
+	if (status === 429) throw throttledFailure(node, itemIndex, status, retryAfterOf(headers, errors), said());
+	if (status === 401 || status === 403) throw rejectedKeyFailure(node, itemIndex, status, said());
 	if (status < 200 || status > 299) {
 		const busy = status === 502 || status === 503 || status === 504;
 		throw zonosFailure(
@@ -312,7 +320,7 @@ export function readGraphqlAnswer(
 			`Zonos answered with HTTP ${status}${busy ? ' — the service is busy or down' : ''}`,
 			`${busy ? 'Try again later, or turn on "Retry On Fail" in the node settings. ' : ''}${
 				status === 404 || status === 405 ? `Check the Base URL in the ${GRAPHQL_CREDENTIALS_NAME} credentials. ` : ''
-			}${said}`,
+			}${said()}`,
 			status,
 		);
 	}
@@ -322,7 +330,7 @@ export function readGraphqlAnswer(
 			node,
 			itemIndex,
 			'Zonos sent an answer that is not a GraphQL answer',
-			`Expected a JSON object with "data". Check the Base URL in the ${GRAPHQL_CREDENTIALS_NAME} credentials (the endpoint is <Base URL>${GRAPHQL_PATH}). ${said}`,
+			`Expected a JSON object with "data". Check the Base URL in the ${GRAPHQL_CREDENTIALS_NAME} credentials (the endpoint is <Base URL>${GRAPHQL_PATH}). ${said()}`,
 			status,
 		);
 	}

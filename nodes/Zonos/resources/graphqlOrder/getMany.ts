@@ -4,7 +4,7 @@ import { MAX_ORDERS_PER_ANSWER } from '../../shared/answer';
 import { dateWindow, readUserDate, startOf, workflowTimeZone } from '../../shared/dates';
 import type { DateWindow } from '../../shared/dates';
 import { invalidInput, zonosFailure } from '../../shared/errors';
-import { orderConnectionIn, zonosGraphql } from '../../shared/graphql';
+import { graphqlCredentials, orderConnectionIn, zonosGraphql } from '../../shared/graphql';
 import { describeType } from '../../shared/input';
 import { booleanParameter, orderItem, ORDER_FIELDS, showFor, simplifyField, SIMPLIFY_HINT } from './order';
 
@@ -217,11 +217,13 @@ export async function getManyOrders(this: IExecuteSingleFunctions, timeout: numb
 			`Zonos has more than ${MAX_ORDERS_PER_ANSWER.toLocaleString('en-US')} orders in this range — more than one run can hold`,
 			'Narrow the date range (for example one day per run), or turn off Return All and set a Limit.',
 		);
+	// read and checked once for every page of this item (n8n decrypts them from its database on each read)
+	const credentials = await graphqlCredentials(this, itemIndex);
 	let after: string | undefined;
 	let pagesWithoutNew = 0;
 	for (let pages = 1; ; pages++) {
 		const first = Math.min(query.pageSize, query.limit - items.length);
-		const data = await zonosGraphql(this, QUERY, { filter, first, ...(after ? { after } : {}) }, { timeout });
+		const data = await zonosGraphql(this, QUERY, { filter, first, ...(after ? { after } : {}) }, { timeout, credentials });
 		const connection = orderConnectionIn(node, itemIndex, data);
 		if (connection === null) break; // nullable in Zonos' schema: no orders
 		// checked before the page is read: one oversized page must not take the run down
