@@ -16,19 +16,21 @@ const { NODE_BIN, N8N_BIN } = require('../support/n8n/paths');
 const SAMPLE_MS = 3;
 const SECRET = 'b3nchb3n-0000-4000-8000-000000000000';
 const DAY_MS = 86_400_000;
+/** A moment's UTC day, yyyy-mm-dd, and the start of that day (epoch ms). */
+const day = (ms) => new Date(ms).toISOString().slice(0, 10);
+const dayStart = (ms) => Date.parse(`${day(ms)}T00:00:00Z`);
 const SPAN = 300 * DAY_MS;
 /** The workflows' stores' history: 300 days (whole UTC days) that ended about two months before today — the same orders on any date. */
-const FROM = Date.parse(`${new Date(Date.now() - SPAN - 60 * DAY_MS).toISOString().slice(0, 10)}T00:00:00Z`);
+const FROM = dayStart(Date.now() - SPAN - 60 * DAY_MS);
 /** The day every variant asks from (the day before that history starts), yyyy-mm-dd. */
-const SINCE_DAY = new Date(FROM - DAY_MS).toISOString().slice(0, 10);
+const SINCE_DAY = day(FROM - DAY_MS);
 /** The trigger's old stores: the same span ending 25 days ago — older than the first poll's week, within its 30 days (as on 23 November, when the bench's dates were fixed). */
-const OLD_FROM = Date.parse(`${new Date(Date.now() - SPAN - 25 * DAY_MS).toISOString().slice(0, 10)}T00:00:00Z`);
+const OLD_FROM = dayStart(Date.now() - SPAN - 25 * DAY_MS);
 const PACKAGE = require('../package.json').name;
 /** GraphQL: each size's orders lie in a date range of their own (whole UTC days) within the same history. */
 const GRAPHQL_DAYS = 90;
 /** GraphQL page size: the most orders a page may hold (Zonos does not document its maximum; the sandbox allows 100). */
 const GRAPHQL_PAGE = PAGE.max;
-const day = (ms) => new Date(ms).toISOString().slice(0, 10);
 const log = (line) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
 
 /**

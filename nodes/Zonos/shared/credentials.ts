@@ -1,6 +1,8 @@
 import type {
+	IAdditionalCredentialOptions,
 	ICredentialDataDecryptedObject,
 	IExecuteSingleFunctions,
+	INode,
 	ILoadOptionsFunctions,
 	IPollFunctions,
 } from 'n8n-workflow';
@@ -107,4 +109,13 @@ function checkCredentials(context: Context, data: ICredentialDataDecryptedObject
 		throw invalidInput(context.getNode(), itemIndex, read.field, read.problem, read.expected);
 	}
 	return read;
+}
+
+/**
+ * What n8n's authenticated request helper takes instead of reading the credentials again: the ones the
+ * node has already read and checked for this item (each read decrypts them from n8n's database).
+ */
+export function alreadyRead(node: INode, type: string, data: ICredentialDataDecryptedObject): IAdditionalCredentialOptions {
+	const { id, name } = node.credentials?.[type] ?? { id: null, name: '' };
+	return { credentialsDecrypted: { id: id ?? '', name, type, data } };
 }

@@ -18,6 +18,7 @@ import type {
 } from 'n8n-workflow';
 
 import { openAnswerOrThrow, preview, retryAfterSeconds } from './answer';
+import { alreadyRead } from './credentials';
 import { invalidInput, isOwnError, redact, zonosFailure } from './errors';
 import { firstControl } from './input';
 import { describeTransportFailure, explainTransportFailure } from './transport';
@@ -157,12 +158,11 @@ export async function zonosGraphql(
 	try {
 		const helpers = context.helpers as RequestHelperFunctions;
 		// the credentials just read and checked, so that n8n's helper does not read them again
-		const { id, name } = context.getNode().credentials?.[GRAPHQL_CREDENTIALS_TYPE] ?? { id: null, name: '' };
 		response = (await helpers.httpRequestWithAuthentication.call(
 			context,
 			GRAPHQL_CREDENTIALS_TYPE,
 			options,
-			decrypted ? { credentialsDecrypted: { id: id ?? '', name, type: GRAPHQL_CREDENTIALS_TYPE, data: decrypted } } : undefined,
+			decrypted ? alreadyRead(node, GRAPHQL_CREDENTIALS_TYPE, decrypted) : undefined,
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
 		// the package's own errors (raised while checking the credentials) are already worded for the user

@@ -20,7 +20,7 @@ import type {
 import { getCredentialAllowedDomains } from 'n8n-workflow';
 
 import { keysOf, readAnswer, readZonosAnswer } from './answer';
-import { CREDENTIALS_TYPE, DEFAULT_BASE_URL, readCredentials, secretOf, zonosCredentials } from './credentials';
+import { alreadyRead, CREDENTIALS_TYPE, DEFAULT_BASE_URL, readCredentials, secretOf, zonosCredentials } from './credentials';
 import { continuedItem, fieldProblem, isOwnError, redact, refusedBeforeSending, zonosFailure } from './errors';
 
 /**
@@ -186,12 +186,11 @@ async function requestWithCheckedCredentials(
 ): Promise<INodeExecutionData[]> {
 	// read and checked by the preSend of this item (kept per context): no database read here
 	const { decrypted } = await zonosCredentials(context);
-	const { id, name } = context.getNode().credentials?.[CREDENTIALS_TYPE] ?? { id: null, name: '' };
 	const response = (await context.helpers.httpRequestWithAuthentication.call(
 		context,
 		CREDENTIALS_TYPE,
 		{ ...requestData.options, returnFullResponse: true } as IHttpRequestOptions,
-		{ credentialsDecrypted: { id: id ?? '', name, type: CREDENTIALS_TYPE, data: decrypted } },
+		alreadyRead(context.getNode(), CREDENTIALS_TYPE, decrypted),
 	)) as IN8nHttpFullResponse;
 	// zonosRoute declares one postReceive, a function (n8n's declarative actions are never used here)
 	const hooks = requestData.postReceive.flatMap((method) => method.actions) as Array<
