@@ -3,7 +3,7 @@ import type { INodeProperties, INodePropertyOptions, INodeType, INodeTypeDescrip
 
 import { CROSS_BORDER_RESOURCES, crossBorderDescription } from './resources/crossBorder';
 import { graphqlOrderDescription } from './resources/graphqlOrder';
-import { GRAPHQL_ORDER_RESOURCE } from './resources/graphqlOrder/order';
+import { GRAPHQL_ORDER_RESOURCE } from './resources/graphqlOrder/fields';
 import { searchGraphqlOrders } from './resources/graphqlOrder/search';
 import { orderDescription } from './resources/order';
 import { searchOrders } from './resources/order/search';

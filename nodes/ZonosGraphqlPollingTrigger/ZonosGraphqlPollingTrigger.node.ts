@@ -5,8 +5,7 @@ import { invalidInput } from '../Zonos/shared/errors';
 import { GRAPHQL_CREDENTIAL_TEST, testZonosGraphqlCredentials } from '../Zonos/shared/graphql';
 import { describeType } from '../Zonos/shared/input';
 import { pollAlone, statusWatchFields, statusWatchOf } from '../Zonos/shared/polling';
-import { ORDER_STATUS_OPTIONS } from '../Zonos/resources/graphqlOrder/getMany';
-import { SIMPLIFY_HINT } from '../Zonos/resources/graphqlOrder/order';
+import { ORDER_STATUS_OPTIONS, SIMPLIFY_HINT } from '../Zonos/shared/graphqlOrder';
 import { LABEL, pollNewOrders } from './newOrders';
 import { pollStatusChanges } from './statusChanges';
 

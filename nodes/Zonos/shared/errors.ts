@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
-import { ORDER_STATUSES, statusMeaning } from './orders';
+import { ORDER_STATUSES, statusMeaning } from './legacyOrder';
 
 const LOCKED_STATUSES = ORDER_STATUSES.filter((s) => s.locked).map((s) => s.value).join(', ');
 const MERCHANT_STATUSES = ORDER_STATUSES.filter((s) => s.setBy === 'merchant').map((s) => s.value).join(', ');

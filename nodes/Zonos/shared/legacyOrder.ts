@@ -1,6 +1,11 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 /**
+ * An order of the legacy Checkout API as both legacy nodes read it: its statuses, live or test, and
+ * the simplified order.
+ */
+
+/**
  * Zonos order statuses, as its reference for updateVendorOrderStatus lists them (README,
  * "Update Status"). Zonos may add statuses at any time and never removes one, so a status is an
  * open string everywhere: these are offered, others accepted.
@@ -59,4 +64,42 @@ export function matchesOrderType(order: IDataObject, orderType: OrderType): bool
 	if (orderType === 'live') return order.testOrder !== true;
 	if (orderType === 'test') return order.testOrder === true;
 	return true;
+}
+
+/** The order fields Simplify keeps, in this order, with Zonos' names (README, "Get"). */
+export const SIMPLE_ORDER_FIELDS = [
+	'orderId',
+	'merchantOrderId',
+	'referenceId',
+	'testOrder',
+	'orderStatus',
+	'name',
+	'email',
+	'countryCode',
+	'items',
+	'itemsTotal',
+	'shippingTotal',
+	'dutyTaxesTotal',
+	'grandTotal',
+	'foreignCurrencyCode',
+] as const;
+
+/** The line item fields Simplify keeps. */
+export const SIMPLE_ITEM_FIELDS = ['sku', 'description', 'quantity', 'unitPrice'] as const;
+
+function pick(source: IDataObject, fields: readonly string[]): IDataObject {
+	const picked: IDataObject = {};
+	for (const field of fields) if (field in source) picked[field] = source[field];
+	return picked;
+}
+
+/** The simplified order: the fixed set of fields, values as Zonos sent them; fields Zonos left out stay out. */
+export function simplifyLegacyOrder(order: IDataObject): IDataObject {
+	const simple = pick(order, SIMPLE_ORDER_FIELDS);
+	if (Array.isArray(order.items)) {
+		simple.items = order.items.map((item) =>
+			item !== null && typeof item === 'object' && !Array.isArray(item) ? pick(item as IDataObject, SIMPLE_ITEM_FIELDS) : item,
+		) as IDataObject[];
+	}
+	return simple;
 }
