@@ -27,7 +27,7 @@ export const GRAPHQL_ORDER_FIELDS = `fragment ZonosOrder on Order {
 }`;
 
 /** The values of `OrderStatus` in Zonos' GraphQL schema, and "any". */
-export const ORDER_STATUS_OPTIONS = [
+export const GRAPHQL_ORDER_STATUS_OPTIONS = [
 	{ name: 'Any Status', value: '' },
 	{ name: 'Open', value: 'OPEN' },
 	{ name: 'Payment Pending', value: 'PAYMENT_PENDING' },
@@ -39,7 +39,7 @@ export const ORDER_STATUS_OPTIONS = [
 	{ name: 'Canceled', value: 'CANCELED' },
 ];
 
-export const SIMPLIFY_HINT =
+export const GRAPHQL_SIMPLIFY_HINT =
 	'Whether to return the fields a merchant uses (IDs, status, dates, amounts, customer, ship-to address, items, tracking) instead of the whole order';
 
 type Row = IDataObject | null | undefined;

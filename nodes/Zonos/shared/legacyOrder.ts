@@ -20,7 +20,7 @@ export interface StatusInfo {
 	locked: boolean;
 }
 
-export const ORDER_STATUSES: StatusInfo[] = [
+export const LEGACY_ORDER_STATUSES: StatusInfo[] = [
 	{ value: 'IGLOBAL_FRAUD_REVIEW', name: 'Fraud Review', meaning: 'under fraud review', setBy: 'Zonos', locked: true },
 	{ value: 'IGLOBAL_ORDER_IN_PROCESS', name: 'Order In Process', meaning: 'valid, ready for processing', setBy: 'Zonos', locked: false },
 	{ value: 'IGLOBAL_ORDER_ON_HOLD', name: 'On Hold', meaning: 'on temporary hold', setBy: 'Zonos', locked: true },
@@ -34,7 +34,7 @@ export const ORDER_STATUSES: StatusInfo[] = [
 ];
 
 export function statusMeaning(value: string): string | undefined {
-	return ORDER_STATUSES.find((s) => s.value === value)?.meaning;
+	return LEGACY_ORDER_STATUSES.find((s) => s.value === value)?.meaning;
 }
 
 /**
@@ -43,7 +43,7 @@ export function statusMeaning(value: string): string | undefined {
  * what the status means as the option's description (short: the list is narrow; which statuses block
  * a change is said in the parameter's description).
  */
-export function statusOptions(statuses: StatusInfo[] = ORDER_STATUSES): INodePropertyOptions[] {
+export function statusOptions(statuses: StatusInfo[] = LEGACY_ORDER_STATUSES): INodePropertyOptions[] {
 	return statuses.map((s) => ({
 		name: `${s.name} (${s.value})`,
 		value: s.value,

@@ -5,13 +5,13 @@ import { noteText } from '../../shared/input';
 import { graphqlOrderIdField, GRAPHQL_ORDER_RESOURCE, simplifyField } from './fields';
 import { sendOrderMutation } from './mutation';
 import { showFor } from '../displayOptions';
-import { SIMPLIFY_HINT } from '../../shared/graphqlOrder';
+import { GRAPHQL_SIMPLIFY_HINT } from '../../shared/graphqlOrder';
 
 const ADD_NOTE_MUTATION = `mutation ZonosAddNote($input: OrderNoteCreateInput!) {
   orderAddNote(input: $input) { ...ZonosOrder }
 }`;
 
-/** `OrderNoteType` of Zonos' schema (spec §3.5). */
+/** The values of `OrderNoteType` in Zonos' GraphQL schema. */
 const NOTE_TYPES = [
 	{ name: 'Comment', value: 'COMMENT', description: 'A remark about the order' },
 	{ name: 'Notification Sent', value: 'NOTIFICATION_SENT', description: 'A message was sent to the shopper' },
@@ -42,7 +42,7 @@ export const addNoteDescription: INodeProperties[] = [
 		description: 'What kind of note it is',
 		displayOptions: showFor('graphql', GRAPHQL_ORDER_RESOURCE, ['addNote']),
 	},
-	simplifyField(['addNote'], SIMPLIFY_HINT),
+	simplifyField(['addNote'], GRAPHQL_SIMPLIFY_HINT),
 ];
 
 export async function addNote(this: IExecuteSingleFunctions, timeout: number | undefined): Promise<INodeExecutionData[]> {

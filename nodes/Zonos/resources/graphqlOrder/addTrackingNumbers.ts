@@ -4,7 +4,7 @@ import { trackingNumbersParameter, trackingNumbersProperty } from '../../shared/
 import { graphqlOrderIdField, GRAPHQL_ORDER_RESOURCE, simplifyField } from './fields';
 import { sendOrderMutation } from './mutation';
 import { showFor } from '../displayOptions';
-import { SIMPLIFY_HINT } from '../../shared/graphqlOrder';
+import { GRAPHQL_SIMPLIFY_HINT } from '../../shared/graphqlOrder';
 
 const ADD_TRACKING_NUMBERS_MUTATION = `mutation ZonosAddTrackingNumbers($input: OrderAddTrackingNumberInput) {
   orderAddTrackingNumber(input: $input) { ...ZonosOrder }
@@ -22,7 +22,7 @@ export const addTrackingNumbersDescription: INodeProperties[] = [
 		'One or more tracking numbers, separated by commas — or a list from an expression',
 		'Adding tracking numbers marks the order as shipped in Zonos, and Zonos sends the tracking to the shopper',
 	),
-	simplifyField(['addTrackingNumbers'], SIMPLIFY_HINT),
+	simplifyField(['addTrackingNumbers'], GRAPHQL_SIMPLIFY_HINT),
 ];
 
 export async function addTrackingNumbers(this: IExecuteSingleFunctions, timeout: number | undefined): Promise<INodeExecutionData[]> {

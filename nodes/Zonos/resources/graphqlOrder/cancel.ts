@@ -4,9 +4,12 @@ import { booleanParameter, noteText } from '../../shared/input';
 import { graphqlOrderIdField, GRAPHQL_ORDER_RESOURCE, simplifyField } from './fields';
 import { sendOrderMutation } from './mutation';
 import { showFor } from '../displayOptions';
-import { SIMPLIFY_HINT } from '../../shared/graphqlOrder';
+import { GRAPHQL_SIMPLIFY_HINT } from '../../shared/graphqlOrder';
 
-/** `orderCancel(input: {id, note, skipRefund})` of Zonos' 2025 schema (spec §3.3). */
+/**
+ * `orderCancel(input: {id, note, skipRefund})` of Zonos' 2025 GraphQL schema; Zonos' docs do not
+ * describe it (README "What rests on an assumption").
+ */
 const CANCEL_ORDER_MUTATION = `mutation ZonosCancelOrder($input: OrderCancelInput) {
   orderCancel(input: $input) { ...ZonosOrder }
 }`;
@@ -40,7 +43,7 @@ export const cancelDescription: INodeProperties[] = [
 		description: 'Why the order is cancelled (optional); Zonos keeps it with the status change',
 		displayOptions: showFor('graphql', GRAPHQL_ORDER_RESOURCE, ['cancel']),
 	},
-	simplifyField(['cancel'], SIMPLIFY_HINT),
+	simplifyField(['cancel'], GRAPHQL_SIMPLIFY_HINT),
 ];
 
 export async function cancelOrder(this: IExecuteSingleFunctions, timeout: number | undefined): Promise<INodeExecutionData[]> {

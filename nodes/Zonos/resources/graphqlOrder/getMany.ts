@@ -4,7 +4,7 @@ import { MAX_ORDERS_PER_ANSWER } from '../../shared/answer';
 import { dateWindow } from '../../shared/dates';
 import type { DateWindow } from '../../shared/dates';
 import { invalidInput } from '../../shared/errors';
-import { ORDER_STATUS_OPTIONS, SIMPLIFY_HINT } from '../../shared/graphqlOrder';
+import { GRAPHQL_ORDER_STATUS_OPTIONS, GRAPHQL_SIMPLIFY_HINT } from '../../shared/graphqlOrder';
 import { booleanParameter, describeType } from '../../shared/input';
 import { showFor } from '../displayOptions';
 import { GRAPHQL_ORDER_RESOURCE, simplifyField } from './fields';
@@ -40,7 +40,7 @@ export const getManyDescription: INodeProperties[] = [
 		displayName: 'Status',
 		name: 'status',
 		type: 'options',
-		options: ORDER_STATUS_OPTIONS,
+		options: GRAPHQL_ORDER_STATUS_OPTIONS,
 		default: '',
 		description: 'Only orders in this status',
 		displayOptions: showFor('graphql', GRAPHQL_ORDER_RESOURCE, ['getMany']),
@@ -62,7 +62,7 @@ export const getManyDescription: INodeProperties[] = [
 		description: 'Max number of results to return',
 		displayOptions: showFor('graphql', GRAPHQL_ORDER_RESOURCE, ['getMany'], { returnAll: [false] }),
 	},
-	simplifyField(['getMany'], SIMPLIFY_HINT),
+	simplifyField(['getMany'], GRAPHQL_SIMPLIFY_HINT),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -113,13 +113,13 @@ export function readGetManyQuery(context: IExecuteSingleFunctions): GetManyQuery
 		through === '' || through === null || through === undefined ? undefined : { name: 'throughDate', label: 'Through Date' },
 	);
 	const status = context.getNodeParameter('status', '') as unknown;
-	if (typeof status !== 'string' || !ORDER_STATUS_OPTIONS.some((s) => s.value === status)) {
+	if (typeof status !== 'string' || !GRAPHQL_ORDER_STATUS_OPTIONS.some((s) => s.value === status)) {
 		throw invalidInput(
 			context.getNode(),
 			context.getItemIndex(),
 			'Status',
 			`${JSON.stringify(status)} is not an order status of the Zonos GraphQL API`,
-			`Use one of ${ORDER_STATUS_OPTIONS.filter((s) => s.value)
+			`Use one of ${GRAPHQL_ORDER_STATUS_OPTIONS.filter((s) => s.value)
 				.map((s) => s.value)
 				.join(', ')}, or leave it empty for any status.`,
 		);

@@ -4,7 +4,7 @@ import { trackingNumbersParameter } from '../../shared/input';
 import { trackingNumbersField } from './addTrackingNumbers';
 import { graphqlOrderIdField, simplifyField } from './fields';
 import { sendOrderMutation } from './mutation';
-import { SIMPLIFY_HINT } from '../../shared/graphqlOrder';
+import { GRAPHQL_SIMPLIFY_HINT } from '../../shared/graphqlOrder';
 
 const REMOVE_TRACKING_NUMBERS_MUTATION = `mutation ZonosRemoveTrackingNumbers($input: OrderRemoveTrackingNumberInput) {
   orderRemoveTrackingNumber(input: $input) { ...ZonosOrder }
@@ -13,7 +13,7 @@ const REMOVE_TRACKING_NUMBERS_MUTATION = `mutation ZonosRemoveTrackingNumbers($i
 export const removeTrackingNumbersDescription: INodeProperties[] = [
 	graphqlOrderIdField(['removeTrackingNumbers']),
 	trackingNumbersField('removeTrackingNumbers', 'The tracking numbers to take off the order, separated by commas — or a list from an expression'),
-	simplifyField(['removeTrackingNumbers'], SIMPLIFY_HINT),
+	simplifyField(['removeTrackingNumbers'], GRAPHQL_SIMPLIFY_HINT),
 ];
 
 export async function removeTrackingNumbers(this: IExecuteSingleFunctions, timeout: number | undefined): Promise<INodeExecutionData[]> {

@@ -3,7 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { DAY_MS } from '../../shared/wallTime';
 import { zonosGraphql } from '../../shared/graphql';
 import { RECENT_ORDER_DAYS } from '../order/search';
-import { ORDER_STATUS_OPTIONS } from '../../shared/graphqlOrder';
+import { GRAPHQL_ORDER_STATUS_OPTIONS } from '../../shared/graphqlOrder';
 
 /** The orders of the last RECENT_ORDER_DAYS days, for the Order ID list ("From List"). */
 const SEARCH_ORDERS_QUERY = `query ZonosSearchOrders($filter: OrdersFilter, $first: Int, $after: String) {
@@ -27,7 +27,7 @@ function describeGraphqlOrder(order: IDataObject): string {
 	const created = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(String(order.createdAt ?? ''));
 	if (created) parts.push(`${created[1]} ${created[2]} UTC`);
 	if (typeof order.status === 'string' && order.status !== '') {
-		parts.push(ORDER_STATUS_OPTIONS.find((s) => s.value === order.status)?.name ?? order.status);
+		parts.push(GRAPHQL_ORDER_STATUS_OPTIONS.find((s) => s.value === order.status)?.name ?? order.status);
 	}
 	if (order.mode === 'TEST') parts.push('test');
 	return parts.join(' · ');

@@ -4,9 +4,9 @@ import { checkText } from '../../shared/input';
 import { graphqlOrderIdField, GRAPHQL_ORDER_RESOURCE, simplifyField } from './fields';
 import { sendOrderMutation } from './mutation';
 import { showFor } from '../displayOptions';
-import { SIMPLIFY_HINT } from '../../shared/graphqlOrder';
+import { GRAPHQL_SIMPLIFY_HINT } from '../../shared/graphqlOrder';
 
-/** The PHP SDK's mutation (spec §3.2), with the whole order back. */
+/** The mutation Zonos' PHP SDK sends to set the merchant order number, with the whole order back. */
 const SET_MERCHANT_ORDER_NUMBER_MUTATION = `mutation ZonosSetMerchantOrderNumber($input: OrderUpdateAccountOrderNumberInput!) {
   orderUpdateAccountOrderNumber(input: $input) { ...ZonosOrder }
 }`;
@@ -23,7 +23,7 @@ export const setMerchantOrderNumberDescription: INodeProperties[] = [
 		description: "Your shop's order number for this order (Zonos calls it the account order number)",
 		displayOptions: showFor('graphql', GRAPHQL_ORDER_RESOURCE, ['setMerchantOrderNumber']),
 	},
-	simplifyField(['setMerchantOrderNumber'], SIMPLIFY_HINT),
+	simplifyField(['setMerchantOrderNumber'], GRAPHQL_SIMPLIFY_HINT),
 ];
 
 export async function setMerchantOrderNumber(this: IExecuteSingleFunctions, timeout: number | undefined): Promise<INodeExecutionData[]> {

@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { DAY_MS } from '../../shared/wallTime';
 import { utcDay } from '../../shared/dates';
-import { ORDER_STATUSES } from '../../shared/legacyOrder';
+import { LEGACY_ORDER_STATUSES } from '../../shared/legacyOrder';
 import { callZonos, ORDER_NUMBERS_PATH } from '../../shared/transport';
 
 /** How far back "From List" of the order pickers looks. Older orders are given "By ID". */
@@ -18,7 +18,7 @@ function describeLegacyOrder(order: IDataObject): string {
 	const placed = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/.exec(String(order.timestamp ?? ''));
 	if (placed) parts.push(`${placed[1]} ${placed[2]} UTC`);
 	if (typeof order.orderStatus === 'string' && order.orderStatus !== '') {
-		parts.push(ORDER_STATUSES.find((s) => s.value === order.orderStatus)?.name ?? order.orderStatus);
+		parts.push(LEGACY_ORDER_STATUSES.find((s) => s.value === order.orderStatus)?.name ?? order.orderStatus);
 	}
 	if (order.merchantOrderId !== null && order.merchantOrderId !== undefined && order.merchantOrderId !== '') {
 		parts.push(`shop #${String(order.merchantOrderId)}`);

@@ -3,11 +3,11 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 import { checkText } from '../../shared/input';
 import { legacyOrderIdParameter } from '../../shared/orderIds';
 import { withBody } from '../../shared/transport';
-import { ORDER_STATUSES, statusOptions } from '../../shared/legacyOrder';
+import { LEGACY_ORDER_STATUSES, statusOptions } from '../../shared/legacyOrder';
 import { showFor } from '../displayOptions';
 import { legacyOrderIdField } from './fields';
 
-const merchantStatuses = ORDER_STATUSES.filter((s) => s.setBy === 'merchant');
+const merchantStatuses = LEGACY_ORDER_STATUSES.filter((s) => s.setBy === 'merchant');
 
 export const updateStatusDescription: INodeProperties[] = [
 	legacyOrderIdField(['updateStatus']),
