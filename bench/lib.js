@@ -68,8 +68,8 @@ const VARIANTS = [
 	{ key: 'g', label: '(g) Zonos node, GraphQL Get Many', nodes: ['Zonos'] },
 	{ key: 'h', label: "(h) HTTP Request with n8n's pagination + Split Out", nodes: ['HTTP Request', 'Split Out'] },
 ];
-/** The fields both GraphQL variants ask for: the node's own (the built package's ORDER_FIELDS). */
-const graphqlFields = () => require('../dist/nodes/Zonos/resources/graphqlOrder/order.js').ORDER_FIELDS;
+/** The fields both GraphQL variants ask for: the node's own (the built package's GRAPHQL_ORDER_FIELDS). */
+const graphqlFields = () => require('../dist/nodes/Zonos/shared/graphqlOrder.js').GRAPHQL_ORDER_FIELDS;
 
 const START = { id: 's', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
 const settings = { timezone: 'UTC', executionOrder: 'v1' };

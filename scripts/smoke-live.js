@@ -202,7 +202,7 @@ async function main() {
 	// 7. the node's own order fields exist in the live schema
 	let fields;
 	try {
-		({ ORDER_FIELDS: fields } = require(path.join(__dirname, '..', 'dist', 'nodes', 'Zonos', 'resources', 'graphqlOrder', 'order.js')));
+		({ GRAPHQL_ORDER_FIELDS: fields } = require(path.join(__dirname, '..', 'dist', 'nodes', 'Zonos', 'shared', 'graphqlOrder.js')));
 	} catch {
 		fields = undefined;
 	}

@@ -3,7 +3,7 @@ import type { INodeProperties, INodePropertyOptions, INodeType, INodeTypeDescrip
 
 import { CROSS_BORDER_RESOURCES, crossBorderDescription } from './resources/crossBorder';
 import { graphqlOrderDescription } from './resources/graphqlOrder';
-import { GRAPHQL_ORDER_RESOURCE } from './resources/graphqlOrder/order';
+import { GRAPHQL_ORDER_RESOURCE } from './resources/graphqlOrder/fields';
 import { searchGraphqlOrders } from './resources/graphqlOrder/search';
 import { orderDescription } from './resources/order';
 import { searchOrders } from './resources/order/search';
@@ -60,6 +60,22 @@ const NEVER_SHOWN: INodePropertyOptions = {
 	description: 'Not an option: keeps n8n from treating a single resource as none (never shown)',
 	displayOptions: { show: { '@version': [0] } },
 };
+
+/**
+ * The hidden `authentication` field of one API: its default names the API's credentials (see
+ * `credentials` below). Its option "none" keeps n8n's editor from taking it for the node's main
+ * authentication field, which would hide API (the field it depends on) from the parameters.
+ */
+function authenticationField(api: Api, credential: string): INodeProperties {
+	return {
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'hidden',
+		default: credential,
+		options: [{ name: 'None', value: 'none' }],
+		displayOptions: { show: { api: [api] } },
+	};
+}
 
 /** The Resource picker of one API; its default is what a workflow saved without `resource` means. */
 function resourceField(api: Api, options: INodePropertyOptions[]): INodeProperties {
@@ -159,26 +175,8 @@ export class Zonos implements INodeType {
 				],
 				default: 'legacy',
 			},
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'hidden',
-				default: 'zonosApi',
-				// an option "none" keeps n8n's editor from taking this for the node's main authentication
-				// field, which would hide API (the field it depends on) from the parameters
-				options: [{ name: 'None', value: 'none' }],
-				displayOptions: { show: { api: ['legacy'] } },
-			},
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'hidden',
-				default: 'zonosGraphqlApi',
-				// an option "none" keeps n8n's editor from taking this for the node's main authentication
-				// field, which would hide API (the field it depends on) from the parameters
-				options: [{ name: 'None', value: 'none' }],
-				displayOptions: { show: { api: ['graphql'] } },
-			},
+			authenticationField('legacy', 'zonosApi'),
+			authenticationField('graphql', 'zonosGraphqlApi'),
 			resourceField('legacy', LEGACY_RESOURCES),
 			resourceField('graphql', GRAPHQL_RESOURCES),
 			...RESOURCE_PROPERTIES,

@@ -5,12 +5,11 @@ import { invalidInput } from '../Zonos/shared/errors';
 import { GRAPHQL_CREDENTIAL_TEST, testZonosGraphqlCredentials } from '../Zonos/shared/graphql';
 import { describeType } from '../Zonos/shared/input';
 import { pollAlone, statusWatchFields, statusWatchOf } from '../Zonos/shared/polling';
-import { ORDER_STATUS_OPTIONS } from '../Zonos/resources/graphqlOrder/getMany';
-import { SIMPLIFY_HINT } from '../Zonos/resources/graphqlOrder/order';
+import { GRAPHQL_ORDER_STATUS_OPTIONS, GRAPHQL_SIMPLIFY_HINT } from '../Zonos/shared/graphqlOrder';
 import { LABEL, pollNewOrders } from './newOrders';
 import { pollStatusChanges } from './statusChanges';
 
-const STATUSES = ORDER_STATUS_OPTIONS.filter((option) => option.value !== '');
+const STATUSES = GRAPHQL_ORDER_STATUS_OPTIONS.filter((option) => option.value !== '');
 
 export class ZonosGraphqlPollingTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -73,7 +72,7 @@ export class ZonosGraphqlPollingTrigger implements INodeType {
 				name: 'simplify',
 				type: 'boolean',
 				default: true,
-				description: SIMPLIFY_HINT,
+				description: GRAPHQL_SIMPLIFY_HINT,
 			},
 		],
 	};

@@ -4,7 +4,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { zonosFailure } from '../Zonos/shared/errors';
 import { graphqlCredentials, zonosGraphql } from '../Zonos/shared/graphql';
 import { sha256 } from '../Zonos/shared/hash';
-import { ORDER_FIELDS, simplifyOrder } from '../Zonos/resources/graphqlOrder/order';
+import { GRAPHQL_ORDER_FIELDS, simplifyGraphqlOrder } from '../Zonos/shared/graphqlOrder';
 
 /**
  * How the GraphQL polling trigger reads Zonos: `orders(filter: {between: {after}}, first, after)`
@@ -132,7 +132,7 @@ export async function wholeOrders(context: IPollFunctions, ids: string[]): Promi
 		const variables = Object.fromEntries(chunk.map((id, i) => [`o${i}`, id]));
 		const query = `query ZonosPollWholeOrders(${chunk.map((_, i) => `$o${i}: String!`).join(', ')}) {\n${chunk
 			.map((_, i) => `  o${i}: order(orderId: $o${i}) { ...ZonosOrder }`)
-			.join('\n')}\n}\n${ORDER_FIELDS}`;
+			.join('\n')}\n}\n${GRAPHQL_ORDER_FIELDS}`;
 		const data = await zonosGraphql(context, query, variables, { timeout: pollLimits.timeoutMs });
 		chunk.forEach((id, i) => {
 			const order = data[`o${i}`];
@@ -143,7 +143,7 @@ export async function wholeOrders(context: IPollFunctions, ids: string[]): Promi
 }
 
 export function orderItem(order: IDataObject, simplify: boolean, extra: IDataObject = {}): INodeExecutionData {
-	return { json: { ...(simplify ? simplifyOrder(order) : order), ...extra } };
+	return { json: { ...(simplify ? simplifyGraphqlOrder(order) : order), ...extra } };
 }
 
 /**

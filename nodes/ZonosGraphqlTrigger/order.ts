@@ -1,13 +1,13 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { ORDER_FIELDS } from '../Zonos/resources/graphqlOrder/order';
+import { GRAPHQL_ORDER_FIELDS } from '../Zonos/shared/graphqlOrder';
 import { askZonos } from './registrations';
 
-/** The same order as the Zonos node's Get (Simplify off) returns: its fields, ORDER_FIELDS. */
+/** The same order as the Zonos node's Get (Simplify off) returns: its fields, GRAPHQL_ORDER_FIELDS. */
 const ORDER_QUERY = `query ZonosN8nOrder($orderId: String!) {
   order(orderId: $orderId) { ...ZonosOrder }
 }
-${ORDER_FIELDS}`;
+${GRAPHQL_ORDER_FIELDS}`;
 
 /**
  * The whole, current order. Never throws: an event must not be lost because the re-fetch failed

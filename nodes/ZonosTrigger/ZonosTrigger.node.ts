@@ -7,9 +7,9 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { invalidInput } from '../Zonos/shared/errors';
-import { ORDER_TYPE_OPTIONS, statusOptions } from '../Zonos/shared/orders';
+import { ORDER_TYPE_OPTIONS, statusOptions } from '../Zonos/shared/legacyOrder';
 import { pollAlone, statusWatchFields, statusWatchOf } from '../Zonos/shared/polling';
-import type { OrderType } from '../Zonos/shared/orders';
+import type { OrderType } from '../Zonos/shared/legacyOrder';
 import { CREDENTIAL_TEST, testZonosCredentials } from '../Zonos/shared/transport';
 import { ORDER_DETAILS, pollNewOrders, pollStatusChanges } from './events';
 import type { OrderDetails, TriggerMemory } from './events';

@@ -2,12 +2,12 @@ import type { IDataObject, INodeExecutionData, IPollFunctions, NodeApiError } fr
 
 import { orderListOf } from '../Zonos/shared/answer';
 import { zonosCredentials } from '../Zonos/shared/credentials';
-import { DAY_MS, parseZonosTimestamp, utcDay } from '../Zonos/shared/dates';
+import { DAY_MS } from '../Zonos/shared/wallTime';
+import { parseZonosTimestamp, utcDay } from '../Zonos/shared/dates';
 import { noTestEvent, zonosFailure, zonosSaid } from '../Zonos/shared/errors';
-import { matchesOrderType } from '../Zonos/shared/orders';
+import { matchesOrderType, simplifyLegacyOrder } from '../Zonos/shared/legacyOrder';
 import { adoptActivationCopy as adoptCopy, dropActivationCopy, keepActivationCopy as keepCopy } from '../Zonos/shared/polling';
-import type { OrderType } from '../Zonos/shared/orders';
-import { simplifyOrder } from '../Zonos/resources/order/get';
+import type { OrderType } from '../Zonos/shared/legacyOrder';
 import { callZonos, ORDER_NUMBERS_PATH } from '../Zonos/shared/transport';
 import { decodeStatuses, encodeStatuses } from './statusMemory';
 import type { SeenStatus } from './statusMemory';
@@ -104,7 +104,7 @@ async function newOrderItems(context: IPollFunctions, events: IDataObject[], det
 				'The trigger did not start the workflow with details of another order. Check the Base URL; try again later.',
 			);
 		}
-		const fields = details === 'simplified' ? simplifyOrder(sent) : sent;
+		const fields = details === 'simplified' ? simplifyLegacyOrder(sent) : sent;
 		const json: IDataObject = { ...event };
 		for (const [key, value] of Object.entries(fields)) if (!(key in json)) json[key] = value;
 		items.push({ json });

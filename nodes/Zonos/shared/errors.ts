@@ -1,10 +1,10 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
-import { ORDER_STATUSES, statusMeaning } from './orders';
+import { LEGACY_ORDER_STATUSES, statusMeaning } from './legacyOrder';
 
-const LOCKED_STATUSES = ORDER_STATUSES.filter((s) => s.locked).map((s) => s.value).join(', ');
-const MERCHANT_STATUSES = ORDER_STATUSES.filter((s) => s.setBy === 'merchant').map((s) => s.value).join(', ');
+const LOCKED_STATUSES = LEGACY_ORDER_STATUSES.filter((s) => s.locked).map((s) => s.value).join(', ');
+const MERCHANT_STATUSES = LEGACY_ORDER_STATUSES.filter((s) => s.setBy === 'merchant').map((s) => s.value).join(', ');
 
 /**
  * Every error this package raises is built here, from plain text only: never from a request

@@ -1,11 +1,11 @@
-import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INodeProperties, IPollFunctions } from 'n8n-workflow';
 
-import { zonosCredentials } from './credentials';
 import { invalidInput } from './errors';
 
 /**
  * What a user typed or an expression produced, checked before anything is sent: free text Zonos
- * stores, and order IDs. Every refusal names the field and gives a valid example.
+ * stores, notes, tracking numbers, true/false switches (order IDs: orderIds.ts). Every refusal
+ * names the field and gives a valid example.
  */
 
 /** The first control character (U+0000–U+001F, U+007F) of a text not in `allowed`, with its index. */
@@ -67,66 +67,51 @@ export function shorten(text: string, max = 60): string {
 	return visible.length > max ? `${visible.slice(0, max)}…` : visible;
 }
 
-/** Zonos' order ID format, as the "By ID" field of the order picker checks it (n8n anchors it). */
-export const ORDER_ID_PATTERN = '\\s*(?:\\d+-)?\\d+\\s*';
-
-const WITH_STORE = /^(\d+)-(\d+)$/;
-const NUMBER_ONLY = /^\d+$/;
-
-export const ORDER_ID_EXAMPLE = (storeId: string) =>
-	`A Zonos order ID is the store ID, a hyphen and the order number (${storeId || '999'}-10013), or the order number alone (10013).`;
-
-/**
- * Checks an order ID the way Zonos reads it — `999-10013` or `10013` — and that a store
- * prefix, if given, is the credentials' store. Surrounding blanks are dropped; nothing else
- * is changed: the ID goes to Zonos as the user wrote it.
- */
-export function checkOrderId(
-	context: IExecuteSingleFunctions,
-	field: string,
-	value: unknown,
-	storeId: string,
-): string {
-	const itemIndex = context.getItemIndex();
+/** A free text that may span lines (notes): no other control characters, at most `maxLength` characters. */
+export function noteText(context: IExecuteSingleFunctions, label: string, value: unknown, example: string, maxLength = 5000): string {
 	const node = context.getNode();
-	const example = ORDER_ID_EXAMPLE(storeId);
-	if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) {
-		return String(value);
+	const itemIndex = context.getItemIndex();
+	if (typeof value !== 'string') throw invalidInput(node, itemIndex, label, `got ${describeType(value)} instead of text`, example);
+	if (value.trim() === '') throw invalidInput(node, itemIndex, label, 'is empty', example);
+	// tabs and line breaks belong in a note; other control characters do not
+	const control = firstControl(value, '\t\n\r');
+	if (control) {
+		throw invalidInput(
+			node,
+			itemIndex,
+			label,
+			`contains a control character (${JSON.stringify(control.character).slice(1, -1)}) at position ${control.index + 1}`,
+			example,
+		);
 	}
-	if (typeof value !== 'string') {
-		throw invalidInput(node, itemIndex, field, `got ${describeType(value)} instead of an order ID`, example);
+	if (value.length > maxLength) {
+		throw invalidInput(node, itemIndex, label, `is ${value.length} characters long; at most ${maxLength} are allowed`, example);
 	}
-	const text = value.trim();
-	if (text === '') throw invalidInput(node, itemIndex, field, 'is empty', example);
-	const prefixed = WITH_STORE.exec(text);
-	if (prefixed) {
-		if (storeId && prefixed[1] !== storeId) {
-			throw invalidInput(
-				node,
-				itemIndex,
-				field,
-				`order ${text} belongs to store ${prefixed[1]}, but the credentials are for store ${storeId}`,
-				`Use an order of store ${storeId}, such as ${storeId}-${prefixed[2]}, or credentials for store ${prefixed[1]}.`,
-			);
-		}
-		return text;
-	}
-	if (NUMBER_ONLY.test(text)) return text;
-	throw invalidInput(node, itemIndex, field, `"${shorten(text)}" is not a Zonos order ID`, example);
+	return value;
 }
 
 /**
- * An order ID parameter of the current item (`orderId`, `sinceOrderId`), checked against the
- * credentials' store. It is an order picker (resource locator): n8n's extractValue hands over the
- * picked or typed ID; a plain string or number (older workflows, expressions) arrives as it is.
+ * How a refused switch is worded: the legacy API's operations say "expected true or false", the
+ * GraphQL API's say what they got instead; each API keeps its wording.
  */
-export async function orderIdParameter(
-	context: IExecuteSingleFunctions,
-	label = 'Order ID',
-	name = 'orderId',
-): Promise<string> {
-	const { storeId } = await zonosCredentials(context);
-	return checkOrderId(context, label, context.getNodeParameter(name, '', { extractValue: true }), storeId);
+export type BooleanRefusal = 'expected' | 'got';
+
+/**
+ * A true/false parameter (a switch) of the current item — of the first item in a trigger —
+ * checked: an expression that gives anything else is refused, naming the field.
+ */
+export function booleanParameter(
+	context: IExecuteSingleFunctions | IPollFunctions,
+	name: string,
+	label: string,
+	fallback: boolean,
+	refusal: BooleanRefusal,
+): boolean {
+	const value = context.getNodeParameter(name, fallback) as unknown;
+	if (typeof value === 'boolean') return value;
+	const itemIndex = 'getItemIndex' in context ? context.getItemIndex() : 0;
+	const reason = refusal === 'expected' ? 'expected true or false' : `got ${describeType(value)} instead of true or false`;
+	throw invalidInput(context.getNode(), itemIndex, label, reason, 'Switch it on or off.');
 }
 
 /** More tracking numbers than boxes any order ships in: most likely a whole column by mistake. */

@@ -128,8 +128,8 @@ const nameOf = (request: Request) => String(request.product.input.name);
  * Which classifications belong to which product. Zonos answers a list; the node pairs it by
  * position and checks each answer's `name` (Zonos echoes the product name):
  * - one classification per product, or
- * - one per product and ship-to country ("[INFERRED]" in the README: Zonos' output carries a single
- *   `configuration.shipToCountry`), consecutive.
+ * - one per product and ship-to country, consecutive (an assumption, README "Cross-border: what
+ *   rests on an assumption": Zonos' output carries a single `configuration.shipToCountry`).
  * Anything else (fewer, more, a name that is not the product's) fails the batch: a wrong pairing
  * would put an HS code on the wrong product.
  */

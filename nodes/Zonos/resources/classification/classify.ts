@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import {
 	collection,
@@ -9,6 +9,7 @@ import {
 	optionalCountryCode,
 	optionalHsCode,
 	optionalText,
+	optionalTextExample,
 	optionalUrl,
 } from '../../shared/crossBorder';
 import { invalidInput, zonosFailure } from '../../shared/errors';
@@ -20,8 +21,6 @@ import { classifyProduct, MUTATION_FIELD } from './batches';
  * (`classificationsCalculate`, schema: Zonos' ClassificationCalculateInput and Classification,
  * https://zonos.com/developer/types/Classification). Products go to Zonos in batches (batches.ts).
  */
-
-const show = { show: { api: ['graphql'], resource: ['classification'], operation: ['classify'] } };
 
 /** The HS-code fields the node asks for. Every object costs 1 rate-limit point (README "Classification"). */
 const HS_CODE = 'code countryCode description { friendly full }';
@@ -48,142 +47,6 @@ export const MAX_BATCH_SIZE = 500;
 
 const TREATMENTS = ['VALIDATE_ONLY', 'CHECK_COHERENCE', 'IGNORE'] as const;
 
-export const classifyDescription: INodeProperties[] = [
-	{
-		displayName: 'Product Name',
-		name: 'productName',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Cotton T-Shirt',
-		description:
-			'The product name or short description Zonos classifies, e.g. "Men\'s cotton T-shirt". Each input item is one product; the node sends many products to Zonos in one request.',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Product Details',
-		name: 'productDetails',
-		type: 'collection',
-		placeholder: 'Add Detail',
-		default: {},
-		description: 'More about the product: the more Zonos knows, the better the HS code',
-		displayOptions: show,
-		options: [
-			{
-				displayName: 'Categories',
-				name: 'categories',
-				type: 'string',
-				default: '',
-				placeholder: "e.g. Clothing, Men's, T-Shirts",
-				description: 'The category path of the product: comma-separated, or a list from an expression',
-			},
-			{
-				displayName: 'Country of Origin',
-				name: 'countryOfOrigin',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. CN',
-				description: 'Where the product was made: a two-letter ISO country code',
-			},
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				typeOptions: { rows: 2 },
-				default: '',
-				description: 'The full product description',
-			},
-			{
-				displayName: 'HS Code Treatment',
-				name: 'hsCodeTreatment',
-				type: 'options',
-				default: 'VALIDATE_ONLY',
-				description: 'What Zonos does with the HS code you have',
-				options: [
-					{
-						name: 'Validate Only',
-						value: 'VALIDATE_ONLY',
-						description: 'Zonos checks that the code exists and refines it; otherwise it classifies from scratch',
-					},
-					{
-						name: 'Check Coherence',
-						value: 'CHECK_COHERENCE',
-						description: 'Zonos also checks that the code fits the description; otherwise it classifies from scratch',
-					},
-					{ name: 'Ignore', value: 'IGNORE', description: 'Zonos classifies from scratch' },
-				],
-			},
-			{
-				displayName: 'HS Code You Have',
-				name: 'hsCode',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 6109.10',
-				description: 'An HS code you already use for the product; Zonos checks it as HS Code Treatment says',
-			},
-			{
-				displayName: 'Image URL',
-				name: 'imageUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://shop.example.com/images/tshirt.png',
-			},
-			{
-				displayName: 'Material',
-				name: 'material',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 100% cotton',
-				description: 'What the product is made of',
-			},
-			{
-				displayName: 'Product ID',
-				name: 'productId',
-				type: 'string',
-				default: '',
-				description: 'Your product ID; Zonos keeps it with the classification and the node returns it',
-			},
-			{
-				displayName: 'Ship-To Countries',
-				name: 'shipToCountries',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. DE, GB, CA',
-				description:
-					'Countries you ship the product to: Zonos then also gives each country\'s own 8–10 digit HS code. Comma-separated two-letter codes, or a list from an expression.',
-			},
-			{
-				displayName: 'SKU',
-				name: 'sku',
-				type: 'string',
-				default: '',
-				description: 'Your SKU; Zonos keeps it with the classification and the node returns it',
-			},
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'classifyOptions',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		description: 'How the node sends the products',
-		displayOptions: show,
-		options: [
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_BATCH_SIZE },
-				default: DEFAULT_BATCH_SIZE,
-				description:
-					'How many products go to Zonos in one request (1,000 products at 50 are 20 requests). Read from the first item.',
-			},
-		],
-	},
-];
-
-const TEXT_EXAMPLE = (what: string) => `Text such as ${what}, or leave it empty.`;
 
 /** The current item's product as Zonos' `ClassificationCalculateInput`, checked. */
 function productInput(context: IExecuteSingleFunctions): { input: IDataObject; shipTo: string[] } {
@@ -198,8 +61,8 @@ function productInput(context: IExecuteSingleFunctions): { input: IDataObject; s
 	const shipTo = countryCodes(context, 'Ship-To Countries', details.shipToCountries);
 	const hsCode = optionalHsCode(context, 'HS Code You Have', details.hsCode);
 	const treatment = details.hsCodeTreatment === undefined ? undefined : oneOf(context, 'HS Code Treatment', details.hsCodeTreatment, TREATMENTS);
-	const productId = optionalText(context, 'Product ID', details.productId, TEXT_EXAMPLE('"TSHIRT-001"'), 255);
-	const sku = optionalText(context, 'SKU', details.sku, TEXT_EXAMPLE('"TS-BLK-M"'), 255);
+	const productId = optionalText(context, 'Product ID', details.productId, optionalTextExample('"TSHIRT-001"'), 255);
+	const sku = optionalText(context, 'SKU', details.sku, optionalTextExample('"TS-BLK-M"'), 255);
 	const configuration = defined({
 		shipToCountries: shipTo.length > 0 ? shipTo : undefined,
 		hsCodeProvided: hsCode,
@@ -209,8 +72,8 @@ function productInput(context: IExecuteSingleFunctions): { input: IDataObject; s
 	});
 	const input = defined({
 		name,
-		description: optionalText(context, 'Description', details.description, TEXT_EXAMPLE('"Short-sleeved crew-neck T-shirt"'), 5000),
-		material: optionalText(context, 'Material', details.material, TEXT_EXAMPLE('"100% cotton"'), 500),
+		description: optionalText(context, 'Description', details.description, optionalTextExample('"Short-sleeved crew-neck T-shirt"'), 5000),
+		material: optionalText(context, 'Material', details.material, optionalTextExample('"100% cotton"'), 500),
 		categories: categories.length > 0 ? categories : undefined,
 		countryOfOrigin: optionalCountryCode(context, 'Country of Origin', details.countryOfOrigin),
 		imageUrl: optionalUrl(context, 'Image URL', details.imageUrl),

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { graphqlRoute } from '../graphqlOrder/order';
-import { classify, classifyDescription } from './classify';
+import { classify } from './classify';
+import { classifyDescription } from './classifyFields';
 
 // Zonos Classify through the Zonos GraphQL API (API "graphql", resource "classification").
 export const classificationDescription: INodeProperties[] = [

@@ -1,13 +1,17 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../shared/errors';
-import { noteText, orderIdField, runOrderMutation, showFor, simplifyField, SIMPLIFY_HINT } from './order';
+import { noteText } from '../../shared/input';
+import { graphqlOrderIdField, GRAPHQL_ORDER_RESOURCE, simplifyField } from './fields';
+import { sendOrderMutation } from './mutation';
+import { showFor } from '../displayOptions';
+import { GRAPHQL_SIMPLIFY_HINT } from '../../shared/graphqlOrder';
 
-const MUTATION = `mutation ZonosAddNote($input: OrderNoteCreateInput!) {
+const ADD_NOTE_MUTATION = `mutation ZonosAddNote($input: OrderNoteCreateInput!) {
   orderAddNote(input: $input) { ...ZonosOrder }
 }`;
 
-/** `OrderNoteType` of Zonos' schema (spec §3.5). */
+/** The values of `OrderNoteType` in Zonos' GraphQL schema. */
 const NOTE_TYPES = [
 	{ name: 'Comment', value: 'COMMENT', description: 'A remark about the order' },
 	{ name: 'Notification Sent', value: 'NOTIFICATION_SENT', description: 'A message was sent to the shopper' },
@@ -17,7 +21,7 @@ const NOTE_TYPES = [
 ];
 
 export const addNoteDescription: INodeProperties[] = [
-	orderIdField(['addNote']),
+	graphqlOrderIdField(['addNote']),
 	{
 		displayName: 'Note',
 		name: 'note',
@@ -27,7 +31,7 @@ export const addNoteDescription: INodeProperties[] = [
 		typeOptions: { rows: 3 },
 		placeholder: 'e.g. Shopper asked for gift wrapping',
 		description: 'The text of the note; Zonos Dashboard shows it with the order',
-		displayOptions: showFor(['addNote']),
+		displayOptions: showFor('graphql', GRAPHQL_ORDER_RESOURCE, ['addNote']),
 	},
 	{
 		displayName: 'Note Type',
@@ -36,9 +40,9 @@ export const addNoteDescription: INodeProperties[] = [
 		options: NOTE_TYPES,
 		default: 'COMMENT',
 		description: 'What kind of note it is',
-		displayOptions: showFor(['addNote']),
+		displayOptions: showFor('graphql', GRAPHQL_ORDER_RESOURCE, ['addNote']),
 	},
-	simplifyField(['addNote'], SIMPLIFY_HINT),
+	simplifyField(['addNote'], GRAPHQL_SIMPLIFY_HINT),
 ];
 
 export async function addNote(this: IExecuteSingleFunctions, timeout: number | undefined): Promise<INodeExecutionData[]> {
@@ -53,5 +57,5 @@ export async function addNote(this: IExecuteSingleFunctions, timeout: number | u
 			`Use one of ${NOTE_TYPES.map((t) => t.value).join(', ')}.`,
 		);
 	}
-	return await runOrderMutation(this, timeout, MUTATION, 'orderAddNote', (orderId) => ({ orderId, note, type }));
+	return await sendOrderMutation(this, timeout, ADD_NOTE_MUTATION, 'orderAddNote', (orderId) => ({ orderId, note, type }));
 }

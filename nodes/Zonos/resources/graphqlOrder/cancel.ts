@@ -1,9 +1,16 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { booleanParameter, noteText, orderIdField, runOrderMutation, showFor, simplifyField, SIMPLIFY_HINT } from './order';
+import { booleanParameter, noteText } from '../../shared/input';
+import { graphqlOrderIdField, GRAPHQL_ORDER_RESOURCE, simplifyField } from './fields';
+import { sendOrderMutation } from './mutation';
+import { showFor } from '../displayOptions';
+import { GRAPHQL_SIMPLIFY_HINT } from '../../shared/graphqlOrder';
 
-/** `orderCancel(input: {id, note, skipRefund})` of Zonos' 2025 schema (spec §3.3). */
-const MUTATION = `mutation ZonosCancelOrder($input: OrderCancelInput) {
+/**
+ * `orderCancel(input: {id, note, skipRefund})` of Zonos' 2025 GraphQL schema; Zonos' docs do not
+ * describe it (README "What rests on an assumption").
+ */
+const CANCEL_ORDER_MUTATION = `mutation ZonosCancelOrder($input: OrderCancelInput) {
   orderCancel(input: $input) { ...ZonosOrder }
 }`;
 
@@ -14,9 +21,9 @@ export const cancelDescription: INodeProperties[] = [
 		name: 'cancelNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: showFor(['cancel']),
+		displayOptions: showFor('graphql', GRAPHQL_ORDER_RESOURCE, ['cancel']),
 	},
-	orderIdField(['cancel']),
+	graphqlOrderIdField(['cancel']),
 	{
 		displayName: 'Skip Refund',
 		name: 'skipRefund',
@@ -24,7 +31,7 @@ export const cancelDescription: INodeProperties[] = [
 		default: false,
 		description:
 			'Whether to cancel without refunding the shopper — only when you have already refunded them outside Zonos',
-		displayOptions: showFor(['cancel']),
+		displayOptions: showFor('graphql', GRAPHQL_ORDER_RESOURCE, ['cancel']),
 	},
 	{
 		displayName: 'Note',
@@ -34,19 +41,19 @@ export const cancelDescription: INodeProperties[] = [
 		typeOptions: { rows: 2 },
 		placeholder: 'e.g. Out of stock',
 		description: 'Why the order is cancelled (optional); Zonos keeps it with the status change',
-		displayOptions: showFor(['cancel']),
+		displayOptions: showFor('graphql', GRAPHQL_ORDER_RESOURCE, ['cancel']),
 	},
-	simplifyField(['cancel'], SIMPLIFY_HINT),
+	simplifyField(['cancel'], GRAPHQL_SIMPLIFY_HINT),
 ];
 
 export async function cancelOrder(this: IExecuteSingleFunctions, timeout: number | undefined): Promise<INodeExecutionData[]> {
-	const skipRefund = booleanParameter(this, 'skipRefund', 'Skip Refund', false);
+	const skipRefund = booleanParameter(this, 'skipRefund', 'Skip Refund', false, 'got');
 	const rawNote = this.getNodeParameter('note', '') as unknown;
 	const note =
 		rawNote === '' || rawNote === null || rawNote === undefined
 			? undefined
 			: noteText(this, 'Note', rawNote, 'A short reason, such as "Out of stock", or nothing.');
-	return await runOrderMutation(this, timeout, MUTATION, 'orderCancel', (id) => {
+	return await sendOrderMutation(this, timeout, CANCEL_ORDER_MUTATION, 'orderCancel', (id) => {
 		const input: IDataObject = { id, skipRefund };
 		if (note !== undefined) input.note = note;
 		return input;

@@ -1,19 +1,25 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { orderIn, zonosGraphql } from '../../shared/graphql';
-import { booleanParameter, orderIdField, orderIdParameter, orderItem, ORDER_FIELDS, simplifyField, SIMPLIFY_HINT } from './order';
+import { booleanParameter } from '../../shared/input';
+import { graphqlOrderIdField, simplifyField } from './fields';
+import { graphqlOrderIdParameter } from '../../shared/orderIds';
+import { graphqlOrderItem, GRAPHQL_ORDER_FIELDS, GRAPHQL_SIMPLIFY_HINT } from '../../shared/graphqlOrder';
 
-/** `order(orderId)`: Zonos answers `null` for an order it does not have (spec §2.1). */
-const QUERY = `query ZonosGetOrder($orderId: String!) {
+/**
+ * `order(orderId)`: Zonos answers `null` for an order it does not have, as Zonos' PHP SDK expects
+ * (README "What rests on an assumption").
+ */
+const GET_ORDER_QUERY = `query ZonosGetOrder($orderId: String!) {
   order(orderId: $orderId) { ...ZonosOrder }
 }
-${ORDER_FIELDS}`;
+${GRAPHQL_ORDER_FIELDS}`;
 
-export const getDescription: INodeProperties[] = [orderIdField(['get']), simplifyField(['get'], SIMPLIFY_HINT)];
+export const getGraphqlOrderDescription: INodeProperties[] = [graphqlOrderIdField(['get']), simplifyField(['get'], GRAPHQL_SIMPLIFY_HINT)];
 
 export async function getOrder(this: IExecuteSingleFunctions, timeout: number | undefined): Promise<INodeExecutionData[]> {
-	const orderId = orderIdParameter(this);
-	const simplify = booleanParameter(this, 'simplify', 'Simplify', true);
-	const data = await zonosGraphql(this, QUERY, { orderId }, { timeout });
-	return [orderItem(this, orderIn(this.getNode(), this.getItemIndex(), data, 'order', orderId), simplify)];
+	const orderId = graphqlOrderIdParameter(this);
+	const simplify = booleanParameter(this, 'simplify', 'Simplify', true, 'got');
+	const data = await zonosGraphql(this, GET_ORDER_QUERY, { orderId }, { timeout });
+	return [graphqlOrderItem(this, orderIn(this.getNode(), this.getItemIndex(), data, 'order', orderId), simplify)];
 }

@@ -3,9 +3,11 @@ import type { INodeProperties } from 'n8n-workflow';
 import { addNote, addNoteDescription } from './addNote';
 import { addTrackingNumbers, addTrackingNumbersDescription } from './addTrackingNumbers';
 import { cancelDescription, cancelOrder } from './cancel';
-import { getDescription, getOrder } from './get';
-import { getManyDescription, getManyOrders } from './getMany';
-import { GRAPHQL_ORDER_RESOURCE, graphqlRoute } from './order';
+import { getGraphqlOrderDescription, getOrder } from './get';
+import { getManyDescription } from './getMany';
+import { getManyOrders } from './getManyPages';
+import { GRAPHQL_ORDER_RESOURCE } from './fields';
+import { graphqlRoute } from './order';
 import { removeTrackingNumbers, removeTrackingNumbersDescription } from './removeTrackingNumbers';
 import { setMerchantOrderNumber, setMerchantOrderNumberDescription } from './setMerchantOrderNumber';
 
@@ -71,7 +73,7 @@ export const graphqlOrderDescription: INodeProperties[] = [
 		],
 		default: 'getMany',
 	},
-	...getDescription,
+	...getGraphqlOrderDescription,
 	...getManyDescription,
 	...addTrackingNumbersDescription,
 	...removeTrackingNumbersDescription,

@@ -2,19 +2,21 @@ import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } fro
 
 import { trackingNumbersParameter } from '../../shared/input';
 import { trackingNumbersField } from './addTrackingNumbers';
-import { orderIdField, runOrderMutation, simplifyField, SIMPLIFY_HINT } from './order';
+import { graphqlOrderIdField, simplifyField } from './fields';
+import { sendOrderMutation } from './mutation';
+import { GRAPHQL_SIMPLIFY_HINT } from '../../shared/graphqlOrder';
 
-const MUTATION = `mutation ZonosRemoveTrackingNumbers($input: OrderRemoveTrackingNumberInput) {
+const REMOVE_TRACKING_NUMBERS_MUTATION = `mutation ZonosRemoveTrackingNumbers($input: OrderRemoveTrackingNumberInput) {
   orderRemoveTrackingNumber(input: $input) { ...ZonosOrder }
 }`;
 
 export const removeTrackingNumbersDescription: INodeProperties[] = [
-	orderIdField(['removeTrackingNumbers']),
+	graphqlOrderIdField(['removeTrackingNumbers']),
 	trackingNumbersField('removeTrackingNumbers', 'The tracking numbers to take off the order, separated by commas — or a list from an expression'),
-	simplifyField(['removeTrackingNumbers'], SIMPLIFY_HINT),
+	simplifyField(['removeTrackingNumbers'], GRAPHQL_SIMPLIFY_HINT),
 ];
 
 export async function removeTrackingNumbers(this: IExecuteSingleFunctions, timeout: number | undefined): Promise<INodeExecutionData[]> {
 	const trackingNumbers = trackingNumbersParameter(this);
-	return await runOrderMutation(this, timeout, MUTATION, 'orderRemoveTrackingNumber', (id) => ({ id, trackingNumbers }));
+	return await sendOrderMutation(this, timeout, REMOVE_TRACKING_NUMBERS_MUTATION, 'orderRemoveTrackingNumber', (id) => ({ id, trackingNumbers }));
 }

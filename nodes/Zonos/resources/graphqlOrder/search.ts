@@ -1,12 +1,12 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { DAY_MS } from '../../shared/dates';
+import { DAY_MS } from '../../shared/wallTime';
 import { zonosGraphql } from '../../shared/graphql';
 import { RECENT_ORDER_DAYS } from '../order/search';
-import { ORDER_STATUS_OPTIONS } from './getMany';
+import { GRAPHQL_ORDER_STATUS_OPTIONS } from '../../shared/graphqlOrder';
 
 /** The orders of the last RECENT_ORDER_DAYS days, for the Order ID list ("From List"). */
-const QUERY = `query ZonosSearchOrders($filter: OrdersFilter, $first: Int, $after: String) {
+const SEARCH_ORDERS_QUERY = `query ZonosSearchOrders($filter: OrdersFilter, $first: Int, $after: String) {
   orders(filter: $filter, first: $first, after: $after) {
     edges { node { id zonosOrderId accountOrderNumber status mode createdAt } }
     pageInfo { hasNextPage endCursor }
@@ -14,7 +14,7 @@ const QUERY = `query ZonosSearchOrders($filter: OrdersFilter, $first: Int, $afte
 }`;
 
 /** Orders per request (Zonos counts one rate-limit point per order returned). */
-const PAGE_SIZE = 50;
+const GRAPHQL_ORDER_LIST_PAGE_SIZE = 50;
 /**
  * While the user searches, one list request reads at most this many pages of orders looking for
  * matches (200 orders); n8n asks for the next ones as the user scrolls to the end of the list.
@@ -22,12 +22,12 @@ const PAGE_SIZE = 50;
 const PAGES_PER_SEARCH = 4;
 
 /** "TEST-2 · 2026-11-20 08:00 UTC · Completed · test": the numbers a merchant knows, the status in words. */
-function describe(order: IDataObject): string {
+function describeGraphqlOrder(order: IDataObject): string {
 	const parts = [String(order.accountOrderNumber || order.zonosOrderId || order.id)];
 	const created = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(String(order.createdAt ?? ''));
 	if (created) parts.push(`${created[1]} ${created[2]} UTC`);
 	if (typeof order.status === 'string' && order.status !== '') {
-		parts.push(ORDER_STATUS_OPTIONS.find((s) => s.value === order.status)?.name ?? order.status);
+		parts.push(GRAPHQL_ORDER_STATUS_OPTIONS.find((s) => s.value === order.status)?.name ?? order.status);
 	}
 	if (order.mode === 'TEST') parts.push('test');
 	return parts.join(' · ');
@@ -59,9 +59,9 @@ export async function searchGraphqlOrders(
 	const seen = new Set<string>();
 	let after = paginationToken || undefined;
 	for (let page = 0; page < (wanted ? PAGES_PER_SEARCH : 1); page++) {
-		const data = await zonosGraphql(this, QUERY, {
+		const data = await zonosGraphql(this, SEARCH_ORDERS_QUERY, {
 			filter: { between: { after: since } },
-			first: PAGE_SIZE,
+			first: GRAPHQL_ORDER_LIST_PAGE_SIZE,
 			...(after ? { after } : {}),
 		});
 		const connection = (data.orders ?? {}) as IDataObject;
@@ -70,7 +70,7 @@ export async function searchGraphqlOrders(
 			const order = edge?.node as IDataObject | null | undefined;
 			if (!order || typeof order !== 'object' || typeof order.id !== 'string' || seen.has(order.id)) continue;
 			seen.add(order.id);
-			const name = describe(order);
+			const name = describeGraphqlOrder(order);
 			if (!wanted || searchable(order, name).includes(wanted)) results.push({ name, value: order.id });
 		}
 		const pageInfo = (connection.pageInfo ?? {}) as IDataObject;

@@ -1,15 +1,18 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { checkText } from '../../shared/input';
-import { orderIdField, runOrderMutation, showFor, simplifyField, SIMPLIFY_HINT } from './order';
+import { graphqlOrderIdField, GRAPHQL_ORDER_RESOURCE, simplifyField } from './fields';
+import { sendOrderMutation } from './mutation';
+import { showFor } from '../displayOptions';
+import { GRAPHQL_SIMPLIFY_HINT } from '../../shared/graphqlOrder';
 
-/** The PHP SDK's mutation (spec §3.2), with the whole order back. */
-const MUTATION = `mutation ZonosSetMerchantOrderNumber($input: OrderUpdateAccountOrderNumberInput!) {
+/** The mutation Zonos' PHP SDK sends to set the merchant order number, with the whole order back. */
+const SET_MERCHANT_ORDER_NUMBER_MUTATION = `mutation ZonosSetMerchantOrderNumber($input: OrderUpdateAccountOrderNumberInput!) {
   orderUpdateAccountOrderNumber(input: $input) { ...ZonosOrder }
 }`;
 
 export const setMerchantOrderNumberDescription: INodeProperties[] = [
-	orderIdField(['setMerchantOrderNumber']),
+	graphqlOrderIdField(['setMerchantOrderNumber']),
 	{
 		displayName: 'Merchant Order Number',
 		name: 'merchantOrderNumber',
@@ -18,9 +21,9 @@ export const setMerchantOrderNumberDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. #1041',
 		description: "Your shop's order number for this order (Zonos calls it the account order number)",
-		displayOptions: showFor(['setMerchantOrderNumber']),
+		displayOptions: showFor('graphql', GRAPHQL_ORDER_RESOURCE, ['setMerchantOrderNumber']),
 	},
-	simplifyField(['setMerchantOrderNumber'], SIMPLIFY_HINT),
+	simplifyField(['setMerchantOrderNumber'], GRAPHQL_SIMPLIFY_HINT),
 ];
 
 export async function setMerchantOrderNumber(this: IExecuteSingleFunctions, timeout: number | undefined): Promise<INodeExecutionData[]> {
@@ -30,5 +33,5 @@ export async function setMerchantOrderNumber(this: IExecuteSingleFunctions, time
 		this.getNodeParameter('merchantOrderNumber', ''),
 		"Your shop's order number, such as #1041 or 100045.",
 	);
-	return await runOrderMutation(this, timeout, MUTATION, 'orderUpdateAccountOrderNumber', (id) => ({ id, accountOrderNumber }));
+	return await sendOrderMutation(this, timeout, SET_MERCHANT_ORDER_NUMBER_MUTATION, 'orderUpdateAccountOrderNumber', (id) => ({ id, accountOrderNumber }));
 }

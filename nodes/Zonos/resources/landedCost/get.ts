@@ -3,18 +3,19 @@ import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } fro
 import { invalidInput, zonosFailure } from '../../shared/errors';
 import { checkText, shorten } from '../../shared/input';
 import { resultIn, sendWithWaits } from '../crossBorder/send';
+import { showFor } from '../displayOptions';
 import { LANDED_COST_FIELDS, quoteItem } from './quote';
 
 /** Landed Cost → Get: a quote again by its ID (`landedCost(id)`; Zonos answers `null` for one it does not have). */
 
-const QUERY = `query ZonosGetLandedCost($id: ID!) {
+const GET_LANDED_COST_QUERY = `query ZonosGetLandedCost($id: ID!) {
   landedCost(id: $id) { ...ZonosLandedCost }
 }
 ${LANDED_COST_FIELDS}`;
 
 const EXAMPLE = 'A landed cost ID as Calculate returns it, such as landed_cost_1b2c3d4e-….';
 
-export const getDescription: INodeProperties[] = [
+export const getLandedCostDescription: INodeProperties[] = [
 	{
 		displayName: 'Landed Cost ID',
 		name: 'landedCostId',
@@ -23,14 +24,14 @@ export const getDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. landed_cost_1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d',
 		description: 'The ID Zonos gave the quote (landedCostId of Calculate)',
-		displayOptions: { show: { api: ['graphql'], resource: ['landedCost'], operation: ['get'] } },
+		displayOptions: showFor('graphql', 'landedCost', ['get']),
 	},
 ];
 
 export async function getLandedCost(this: IExecuteSingleFunctions, timeout: number | undefined): Promise<INodeExecutionData[]> {
 	const id = checkText(this, 'Landed Cost ID', this.getNodeParameter('landedCostId', ''), EXAMPLE, { wholeNumbers: false }).trim();
 	if (/\s/.test(id)) throw invalidInput(this.getNode(), this.getItemIndex(), 'Landed Cost ID', `"${shorten(id)}" is not a landed cost ID`, EXAMPLE);
-	const data = await sendWithWaits(this, QUERY, { id }, timeout);
+	const data = await sendWithWaits(this, GET_LANDED_COST_QUERY, { id }, timeout);
 	if (data.landedCost === null || data.landedCost === undefined) {
 		throw zonosFailure(
 			this.getNode(),

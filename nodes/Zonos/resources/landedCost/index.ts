@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { graphqlRoute } from '../graphqlOrder/order';
-import { calculateDescription, calculateLandedCost } from './calculate';
-import { getDescription, getLandedCost } from './get';
+import { calculateDescription } from './calculateFields';
+import { calculateLandedCost } from './calculate';
+import { getLandedCostDescription, getLandedCost } from './get';
 
 // Zonos Landed Cost through the Zonos GraphQL API (API "graphql", resource "landedCost").
 export const landedCostDescription: INodeProperties[] = [
@@ -32,5 +33,5 @@ export const landedCostDescription: INodeProperties[] = [
 		default: 'calculate',
 	},
 	...calculateDescription,
-	...getDescription,
+	...getLandedCostDescription,
 ];

@@ -1,6 +1,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { ORDER_ID_PATTERN } from '../../shared/input';
+import { LEGACY_ORDER_ID_PATTERN } from '../../shared/orderIds';
+import { showFor } from '../displayOptions';
 
 /**
  * An order picker (n8n resource locator): "From List" — the store's recent orders, newest first,
@@ -39,7 +40,7 @@ export function orderLocator(
 					{
 						type: 'regex',
 						properties: {
-							regex: ORDER_ID_PATTERN,
+							regex: LEGACY_ORDER_ID_PATTERN,
 							errorMessage: `${displayName}: not a Zonos order ID. Use the store ID, a hyphen and the order number (999-10013), or the order number alone (10013).`,
 						},
 					},
@@ -50,11 +51,11 @@ export function orderLocator(
 }
 
 /** The Zonos order ID field, shown for the given operations (and extra display conditions). */
-export function orderIdField(operations: string[], extra: Record<string, string[]> = {}): INodeProperties {
+export function legacyOrderIdField(operations: string[], extra: Record<string, string[]> = {}): INodeProperties {
 	return orderLocator(
 		'orderId',
 		'Order ID',
 		'The Zonos order: pick one of the recent orders, or give its ID with or without the store prefix (999-10013 or 10013)',
-		{ show: { resource: ['order'], operation: operations, ...extra } },
+		showFor('legacy', 'order', operations, extra),
 	);
 }

@@ -11,19 +11,13 @@ import { orderListOf, readZonosAnswer } from '../../shared/answer';
 import { dateWindow, utcDay, windowTest } from '../../shared/dates';
 import type { DateWindow } from '../../shared/dates';
 import { invalidInput } from '../../shared/errors';
-import { orderIdParameter } from '../../shared/input';
-import { matchesOrderType, ORDER_TYPE_OPTIONS } from '../../shared/orders';
-import type { OrderType } from '../../shared/orders';
+import { booleanParameter } from '../../shared/input';
+import { legacyOrderIdParameter } from '../../shared/orderIds';
+import { matchesOrderType, ORDER_TYPE_OPTIONS } from '../../shared/legacyOrder';
+import type { OrderType } from '../../shared/legacyOrder';
 import { withBody } from '../../shared/transport';
+import { showFor } from '../displayOptions';
 import { orderLocator } from './fields';
-
-const showFor = (mode?: string[]) => ({
-	show: {
-		resource: ['order'],
-		operation: ['getOrderNumbers'],
-		...(mode ? { mode } : {}),
-	},
-});
 
 export const getOrderNumbersDescription: INodeProperties[] = [
 	{
@@ -31,7 +25,7 @@ export const getOrderNumbersDescription: INodeProperties[] = [
 		name: 'mode',
 		type: 'options',
 		noDataExpression: true,
-		displayOptions: showFor(),
+		displayOptions: showFor('legacy', 'order', ['getOrderNumbers']),
 		options: [
 			{
 				name: 'Since a Date',
@@ -62,7 +56,7 @@ export const getOrderNumbersDescription: INodeProperties[] = [
 		name: 'sinceDate',
 		type: 'dateTime',
 		required: true,
-		displayOptions: showFor(['sinceDate', 'dateRange']),
+		displayOptions: showFor('legacy', 'order', ['getOrderNumbers'], { mode: ['sinceDate', 'dateRange'] }),
 		default: '',
 		placeholder: 'e.g. 2026-11-20',
 		description:
@@ -73,7 +67,7 @@ export const getOrderNumbersDescription: INodeProperties[] = [
 		name: 'throughDate',
 		type: 'dateTime',
 		required: true,
-		displayOptions: showFor(['dateRange']),
+		displayOptions: showFor('legacy', 'order', ['getOrderNumbers'], { mode: ['dateRange'] }),
 		default: '',
 		placeholder: 'e.g. 2026-11-21',
 		description:
@@ -83,13 +77,13 @@ export const getOrderNumbersDescription: INodeProperties[] = [
 		'sinceOrderId',
 		'Since Order ID',
 		'Return the orders placed after this one: pick a recent order, or give its ID with or without the store prefix (999-10013 or 10013)',
-		showFor(['sinceOrderId']),
+		showFor('legacy', 'order', ['getOrderNumbers'], { mode: ['sinceOrderId'] }),
 	),
 	{
 		displayName: 'Include Statuses',
 		name: 'includeStatuses',
 		type: 'boolean',
-		displayOptions: showFor(),
+		displayOptions: showFor('legacy', 'order', ['getOrderNumbers']),
 		default: false,
 		description:
 			"Whether to add each order's merchant order ID, status and status date to the output",
@@ -99,7 +93,7 @@ export const getOrderNumbersDescription: INodeProperties[] = [
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
-		displayOptions: showFor(),
+		displayOptions: showFor('legacy', 'order', ['getOrderNumbers']),
 		default: {},
 		options: [
 			{
@@ -124,7 +118,7 @@ interface OrderNumbersQuery {
 	orderType: OrderType;
 }
 
-async function readQuery(context: IExecuteSingleFunctions): Promise<OrderNumbersQuery> {
+async function readOrderNumbersQuery(context: IExecuteSingleFunctions): Promise<OrderNumbersQuery> {
 	const node = context.getNode();
 	const itemIndex = context.getItemIndex();
 	const mode = context.getNodeParameter('mode', 'sinceDate') as Mode;
@@ -134,13 +128,10 @@ async function readQuery(context: IExecuteSingleFunctions): Promise<OrderNumbers
 		throw invalidInput(node, itemIndex, 'Order Type', `"${orderType}" is not an order type`, 'Use all, live or test.');
 	}
 	const query: OrderNumbersQuery = { body: {}, orderType: orderType as OrderType };
-	const includeStatuses = context.getNodeParameter('includeStatuses', false);
-	if (typeof includeStatuses !== 'boolean') {
-		throw invalidInput(node, itemIndex, 'Include Statuses', 'expected true or false', 'Switch it on or off.');
-	}
+	const includeStatuses = booleanParameter(context, 'includeStatuses', 'Include Statuses', false, 'expected');
 
 	if (mode === 'sinceOrderId') {
-		query.body.sinceOrderId = await orderIdParameter(context, 'Since Order ID', 'sinceOrderId');
+		query.body.sinceOrderId = await legacyOrderIdParameter(context, 'Since Order ID', 'sinceOrderId');
 	} else if (mode === 'sinceDate' || mode === 'dateRange') {
 		const since = { name: 'sinceDate', label: 'Since Date' };
 		const through = mode === 'dateRange' ? { name: 'throughDate', label: 'Through Date' } : undefined;
@@ -172,7 +163,7 @@ const queries = new WeakMap<IExecuteSingleFunctions, Promise<OrderNumbersQuery>>
 function queryOf(context: IExecuteSingleFunctions): Promise<OrderNumbersQuery> {
 	let query = queries.get(context);
 	if (!query) {
-		query = readQuery(context);
+		query = readOrderNumbersQuery(context);
 		queries.set(context, query);
 	}
 	return query;

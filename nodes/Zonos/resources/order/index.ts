@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { zonosAnswerItem } from '../../shared/answer';
 import { zonosRoute } from '../../shared/transport';
-import { getDescription, orderDetailItem, orderDetailRequest } from './get';
+import { getLegacyOrderDescription, orderDetailItem, orderDetailRequest } from './get';
 import { getOrderNumbersDescription, orderNumbersItems, orderNumbersRequest } from './getOrderNumbers';
 import { setTrackingDescription, setTrackingRequest } from './setTracking';
 import { updateMerchantOrderIdDescription, updateMerchantOrderIdRequest } from './updateMerchantOrderId';
@@ -60,7 +60,7 @@ export const orderDescription: INodeProperties[] = [
 		],
 		default: 'getOrderNumbers',
 	},
-	...getDescription,
+	...getLegacyOrderDescription,
 	...getOrderNumbersDescription,
 	...setTrackingDescription,
 	...updateMerchantOrderIdDescription,

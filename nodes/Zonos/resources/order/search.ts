@@ -1,23 +1,24 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { DAY_MS, utcDay } from '../../shared/dates';
-import { ORDER_STATUSES } from '../../shared/orders';
+import { DAY_MS } from '../../shared/wallTime';
+import { utcDay } from '../../shared/dates';
+import { LEGACY_ORDER_STATUSES } from '../../shared/legacyOrder';
 import { callZonos, ORDER_NUMBERS_PATH } from '../../shared/transport';
 
 /** How far back "From List" of the order pickers looks. Older orders are given "By ID". */
 export const RECENT_ORDER_DAYS = 30;
 /** Orders per page of the list; n8n asks for the next page as the user scrolls. */
-const PAGE_SIZE = 50;
+const LEGACY_ORDER_LIST_PAGE_SIZE = 50;
 /** The list is a dropdown: a user waits for it, so it gives up sooner than a workflow run. */
 const LIST_TIMEOUT_MS = 30_000;
 
 /** "999-10013 · 2026-11-20 14:02 UTC · Preparing Order · shop #100049 · test": short, as the list is narrow. */
-function describe(order: IDataObject): string {
+function describeLegacyOrder(order: IDataObject): string {
 	const parts = [String(order.id)];
 	const placed = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})/.exec(String(order.timestamp ?? ''));
 	if (placed) parts.push(`${placed[1]} ${placed[2]} UTC`);
 	if (typeof order.orderStatus === 'string' && order.orderStatus !== '') {
-		parts.push(ORDER_STATUSES.find((s) => s.value === order.orderStatus)?.name ?? order.orderStatus);
+		parts.push(LEGACY_ORDER_STATUSES.find((s) => s.value === order.orderStatus)?.name ?? order.orderStatus);
 	}
 	if (order.merchantOrderId !== null && order.merchantOrderId !== undefined && order.merchantOrderId !== '') {
 		parts.push(`shop #${String(order.merchantOrderId)}`);
@@ -47,15 +48,15 @@ export async function searchOrders(
 		(o): o is IDataObject => o !== null && typeof o === 'object' && !Array.isArray(o) && o.id !== undefined,
 	);
 	// Zonos lists the orders oldest first.
-	const newestFirst = orders.map((order) => ({ order, name: describe(order) })).reverse();
+	const newestFirst = orders.map((order) => ({ order, name: describeLegacyOrder(order) })).reverse();
 	const wanted = (filter ?? '').trim().toLowerCase();
 	const matching = wanted
 		? newestFirst.filter(({ order, name }) => `${name} ${String(order.orderStatus ?? '')}`.toLowerCase().includes(wanted))
 		: newestFirst;
 	const start = Number(paginationToken) > 0 ? Number(paginationToken) : 0;
-	const page = matching.slice(start, start + PAGE_SIZE);
+	const page = matching.slice(start, start + LEGACY_ORDER_LIST_PAGE_SIZE);
 	return {
 		results: page.map(({ order, name }) => ({ name, value: String(order.id) })),
-		paginationToken: start + PAGE_SIZE < matching.length ? String(start + PAGE_SIZE) : undefined,
+		paginationToken: start + LEGACY_ORDER_LIST_PAGE_SIZE < matching.length ? String(start + LEGACY_ORDER_LIST_PAGE_SIZE) : undefined,
 	};
 }

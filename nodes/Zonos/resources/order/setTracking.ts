@@ -1,13 +1,15 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { orderIdParameter, trackingNumbersParameter, trackingNumbersProperty } from '../../shared/input';
+import { legacyOrderIdParameter } from '../../shared/orderIds';
+import { trackingNumbersParameter, trackingNumbersProperty } from '../../shared/input';
 import { withBody } from '../../shared/transport';
-import { orderIdField } from './fields';
+import { showFor } from '../displayOptions';
+import { legacyOrderIdField } from './fields';
 
 export const setTrackingDescription: INodeProperties[] = [
-	orderIdField(['setTracking']),
+	legacyOrderIdField(['setTracking']),
 	trackingNumbersProperty(
-		{ show: { resource: ['order'], operation: ['setTracking'] } },
+		showFor('legacy', 'order', ['setTracking']),
 		'One or more tracking numbers, separated by commas — or a list from an expression',
 	),
 ];
@@ -16,7 +18,7 @@ export async function setTrackingRequest(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const orderId = await orderIdParameter(this);
+	const orderId = await legacyOrderIdParameter(this);
 	const trackingList = trackingNumbersParameter(this).map((number) => ({ number }));
 	return withBody(requestOptions, { orderId, trackingList });
 }

@@ -1,11 +1,13 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { checkText, orderIdParameter } from '../../shared/input';
+import { checkText } from '../../shared/input';
+import { legacyOrderIdParameter } from '../../shared/orderIds';
 import { withBody } from '../../shared/transport';
-import { orderIdField } from './fields';
+import { showFor } from '../displayOptions';
+import { legacyOrderIdField } from './fields';
 
 export const updateMerchantOrderIdDescription: INodeProperties[] = [
-	orderIdField(['updateMerchantOrderId']),
+	legacyOrderIdField(['updateMerchantOrderId']),
 	{
 		displayName: 'Merchant Order ID',
 		name: 'merchantOrderId',
@@ -15,7 +17,7 @@ export const updateMerchantOrderIdDescription: INodeProperties[] = [
 		placeholder: 'e.g. 100050',
 		description:
 			"Your shop's order number for this order. Once set, the order leaves the 'Missing a Merchant Order ID' list.",
-		displayOptions: { show: { resource: ['order'], operation: ['updateMerchantOrderId'] } },
+		displayOptions: showFor('legacy', 'order', ['updateMerchantOrderId']),
 	},
 ];
 
@@ -23,7 +25,7 @@ export async function updateMerchantOrderIdRequest(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const orderId = await orderIdParameter(this);
+	const orderId = await legacyOrderIdParameter(this);
 	const merchantOrderId = checkText(
 		this,
 		'Merchant Order ID',

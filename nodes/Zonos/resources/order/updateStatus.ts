@@ -1,14 +1,16 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { checkText, orderIdParameter } from '../../shared/input';
+import { checkText } from '../../shared/input';
+import { legacyOrderIdParameter } from '../../shared/orderIds';
 import { withBody } from '../../shared/transport';
-import { ORDER_STATUSES, statusOptions } from '../../shared/orders';
-import { orderIdField } from './fields';
+import { LEGACY_ORDER_STATUSES, statusOptions } from '../../shared/legacyOrder';
+import { showFor } from '../displayOptions';
+import { legacyOrderIdField } from './fields';
 
-const merchantStatuses = ORDER_STATUSES.filter((s) => s.setBy === 'merchant');
+const merchantStatuses = LEGACY_ORDER_STATUSES.filter((s) => s.setBy === 'merchant');
 
 export const updateStatusDescription: INodeProperties[] = [
-	orderIdField(['updateStatus']),
+	legacyOrderIdField(['updateStatus']),
 	{
 		displayName: 'Order Status',
 		name: 'orderStatus',
@@ -18,7 +20,7 @@ export const updateStatusDescription: INodeProperties[] = [
 		description:
 			'The merchant status to set. Zonos may add statuses: to set one not listed, use an expression with its name. Zonos refuses changes while an order is under fraud review, on hold, cancelled, in label processing, or after a cancellation request or end of day.',
 		options: statusOptions(merchantStatuses),
-		displayOptions: { show: { resource: ['order'], operation: ['updateStatus'] } },
+		displayOptions: showFor('legacy', 'order', ['updateStatus']),
 	},
 ];
 
@@ -26,7 +28,7 @@ export async function updateStatusRequest(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const orderId = await orderIdParameter(this);
+	const orderId = await legacyOrderIdParameter(this);
 	const orderStatus = checkText(
 		this,
 		'Order Status',

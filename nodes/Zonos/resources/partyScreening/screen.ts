@@ -1,16 +1,17 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { collection, countryCode, defined, isBlank, optionalText } from '../../shared/crossBorder';
+import { collection, countryCode, defined, isBlank, optionalText, optionalTextExample } from '../../shared/crossBorder';
 import { invalidInput } from '../../shared/errors';
 import { checkText } from '../../shared/input';
 import { listIn, resultIn, sendWithWaits } from '../crossBorder/send';
+import { showFor } from '../displayOptions';
 
 /**
  * Party Screening → Screen: one party per input item against the denied-party lists, with Zonos
  * Screen (`partyScreen`, https://zonos.com/docs/supply-chain/party-screening/screen-parties---graphql).
  */
 
-const show = { show: { api: ['graphql'], resource: ['partyScreening'], operation: ['screen'] } };
+const FOR_PARTY_SCREENING = showFor('graphql', 'partyScreening', ['screen']);
 
 const SCREEN_MUTATION = `mutation ZonosScreenParty($input: PartyScreenInput!) {
   partyScreen(input: $input) {
@@ -31,7 +32,7 @@ export const screenDescription: INodeProperties[] = [
 		name: 'screenNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: show,
+		displayOptions: FOR_PARTY_SCREENING,
 	},
 	{
 		displayName: 'First Name',
@@ -40,7 +41,7 @@ export const screenDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. Ali',
 		description: "The person's first name; give a first or last name, or a company",
-		displayOptions: show,
+		displayOptions: FOR_PARTY_SCREENING,
 	},
 	{
 		displayName: 'Last Name',
@@ -49,7 +50,7 @@ export const screenDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. Bakshien',
 		description: "The person's last name",
-		displayOptions: show,
+		displayOptions: FOR_PARTY_SCREENING,
 	},
 	{
 		displayName: 'Company Name',
@@ -58,7 +59,7 @@ export const screenDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. Acme Trading Ltd',
 		description: 'The company, if the party is one (or works for one)',
-		displayOptions: show,
+		displayOptions: FOR_PARTY_SCREENING,
 	},
 	{
 		displayName: 'City',
@@ -68,7 +69,7 @@ export const screenDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. Toronto',
 		description: 'The city of the address (Zonos: locality)',
-		displayOptions: show,
+		displayOptions: FOR_PARTY_SCREENING,
 	},
 	{
 		displayName: 'Country',
@@ -78,7 +79,7 @@ export const screenDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. CA',
 		description: 'The two-letter ISO country code of the address',
-		displayOptions: show,
+		displayOptions: FOR_PARTY_SCREENING,
 	},
 	{
 		displayName: 'Address Details',
@@ -87,7 +88,7 @@ export const screenDescription: INodeProperties[] = [
 		placeholder: 'Add Detail',
 		default: {},
 		description: 'More of the address and contact: the more Zonos knows, the fewer false matches',
-		displayOptions: show,
+		displayOptions: FOR_PARTY_SCREENING,
 		options: [
 			{ displayName: 'Address Line 1', name: 'line1', type: 'string', default: '', placeholder: 'e.g. 909-4005 Bayview Ave' },
 			{ displayName: 'Address Line 2', name: 'line2', type: 'string', default: '' },
@@ -106,17 +107,15 @@ export const screenDescription: INodeProperties[] = [
 	},
 ];
 
-const TEXT = (what: string) => `Text such as ${what}, or leave it empty.`;
-
 /** The current item's party as Zonos' `PartyScreenInput`, checked. */
 function partyInput(context: IExecuteSingleFunctions): IDataObject {
 	const details = collection(context, 'addressDetails', 'Address Details');
 	const person = defined({
-		firstName: optionalText(context, 'First Name', context.getNodeParameter('firstName', ''), TEXT('"Ali"'), 200),
-		lastName: optionalText(context, 'Last Name', context.getNodeParameter('lastName', ''), TEXT('"Bakshien"'), 200),
-		companyName: optionalText(context, 'Company Name', context.getNodeParameter('companyName', ''), TEXT('"Acme Trading Ltd"'), 300),
-		email: optionalText(context, 'Email', details.email, TEXT('"ali@example.com"'), 300),
-		phone: optionalText(context, 'Phone', details.phone, TEXT('"+1 416 555 0100"'), 50),
+		firstName: optionalText(context, 'First Name', context.getNodeParameter('firstName', ''), optionalTextExample('"Ali"'), 200),
+		lastName: optionalText(context, 'Last Name', context.getNodeParameter('lastName', ''), optionalTextExample('"Bakshien"'), 200),
+		companyName: optionalText(context, 'Company Name', context.getNodeParameter('companyName', ''), optionalTextExample('"Acme Trading Ltd"'), 300),
+		email: optionalText(context, 'Email', details.email, optionalTextExample('"ali@example.com"'), 300),
+		phone: optionalText(context, 'Phone', details.phone, optionalTextExample('"+1 416 555 0100"'), 50),
 	});
 	if (person.firstName === undefined && person.lastName === undefined && person.companyName === undefined) {
 		throw invalidInput(
@@ -134,10 +133,10 @@ function partyInput(context: IExecuteSingleFunctions): IDataObject {
 	const location = defined({
 		countryCode: countryCode(context, 'Country', context.getNodeParameter('countryCode', ''), 'e.g. CA, DE or US'),
 		locality: checkText(context, 'City', locality, 'The city, such as "Toronto".', { maxLength: 200, wholeNumbers: false }),
-		line1: optionalText(context, 'Address Line 1', details.line1, TEXT('"909-4005 Bayview Ave"'), 300),
-		line2: optionalText(context, 'Address Line 2', details.line2, TEXT('"Suite 4"'), 300),
-		postalCode: optionalText(context, 'Postal Code', details.postalCode, TEXT('"M2M 3Z9"'), 20),
-		administrativeAreaCode: optionalText(context, 'State or Province Code', details.administrativeAreaCode, TEXT('"ON"'), 10),
+		line1: optionalText(context, 'Address Line 1', details.line1, optionalTextExample('"909-4005 Bayview Ave"'), 300),
+		line2: optionalText(context, 'Address Line 2', details.line2, optionalTextExample('"Suite 4"'), 300),
+		postalCode: optionalText(context, 'Postal Code', details.postalCode, optionalTextExample('"M2M 3Z9"'), 20),
+		administrativeAreaCode: optionalText(context, 'State or Province Code', details.administrativeAreaCode, optionalTextExample('"ON"'), 10),
 	});
 	return { person, location };
 }

@@ -4,6 +4,7 @@ import { countryCode, defined, hsCode, objectList, oneOf, optionalText } from '.
 import { zonosFailure } from '../../shared/errors';
 import { shipCountryFields } from '../crossBorder/fields';
 import { listIn, resultIn, sendWithWaits } from '../crossBorder/send';
+import { showFor } from '../displayOptions';
 
 /**
  * Restriction → Check: one shipment per input item — are any of its items prohibited, restricted
@@ -11,7 +12,7 @@ import { listIn, resultIn, sendWithWaits } from '../crossBorder/send';
  * (https://zonos.com/docs/supply-chain/item-restrictions/check-for-item-restrictions---graphql).
  */
 
-const show = { show: { api: ['graphql'], resource: ['restriction'], operation: ['check'] } };
+const FOR_RESTRICTION_CHECK = showFor('graphql', 'restriction', ['check']);
 
 const CHECK_MUTATION = `mutation ZonosCheckRestrictions($input: ItemRestrictionApplyInput!) {
   itemRestrictionApply(input: $input) {
@@ -23,8 +24,8 @@ const CHECK_MUTATION = `mutation ZonosCheckRestrictions($input: ItemRestrictionA
   }
 }`;
 
-const ITEM_KEYS = ['hsCode', 'countryOfOrigin', 'description', 'itemId'] as const;
-const ITEMS_EXAMPLE =
+const RESTRICTION_ITEM_KEYS = ['hsCode', 'countryOfOrigin', 'description', 'itemId'] as const;
+const RESTRICTION_ITEMS_EXAMPLE =
 	'A list such as [{"hsCode": "8507.60", "countryOfOrigin": "CN", "description": "Lithium battery pack", "itemId": "SKU-1"}]: hsCode and countryOfOrigin required.';
 const THRESHOLDS = ['OBSERVATION', 'RESTRICTION', 'PROHIBITION'] as const;
 const CARRIERS = ['', 'DHL', 'FEDEX', 'UPS', 'OTHER'] as const;
@@ -33,7 +34,7 @@ const CARRIERS = ['', 'DHL', 'FEDEX', 'UPS', 'OTHER'] as const;
 const SEVERITY = ['PROHIBITIONS_APPLY', 'RESTRICTIONS_APPLY', 'OBSERVATIONS_APPLY', 'NO_MATCH'];
 
 export const checkDescription: INodeProperties[] = [
-	...shipCountryFields(show),
+	...shipCountryFields(FOR_RESTRICTION_CHECK),
 	{
 		displayName: 'Items',
 		name: 'items',
@@ -43,7 +44,7 @@ export const checkDescription: INodeProperties[] = [
 		hint: 'e.g. [{"hsCode": "8507.60", "countryOfOrigin": "CN", "description": "Lithium battery pack", "itemId": "SKU-1"}]',
 		description:
 			'The items of the shipment: a list from an expression or JSON, each with hsCode (6–10 digits) and countryOfOrigin (two letters), optionally description and itemId (your SKU)',
-		displayOptions: show,
+		displayOptions: FOR_RESTRICTION_CHECK,
 	},
 	{
 		displayName: 'Report From',
@@ -56,7 +57,7 @@ export const checkDescription: INodeProperties[] = [
 			{ name: 'Restrictions and Up', value: 'RESTRICTION', description: 'Restrictions (licences, carrier rules) and prohibitions' },
 			{ name: 'Prohibitions Only', value: 'PROHIBITION', description: "What may not be shipped at all (Zonos' own default)" },
 		],
-		displayOptions: show,
+		displayOptions: FOR_RESTRICTION_CHECK,
 	},
 	{
 		displayName: 'Carrier',
@@ -71,12 +72,12 @@ export const checkDescription: INodeProperties[] = [
 			{ name: 'Other', value: 'OTHER' },
 			{ name: 'UPS', value: 'UPS' },
 		],
-		displayOptions: show,
+		displayOptions: FOR_RESTRICTION_CHECK,
 	},
 ];
 
 function shipmentInput(context: IExecuteSingleFunctions): IDataObject {
-	const items = objectList(context, 'Items', context.getNodeParameter('items', ''), ITEM_KEYS, ITEMS_EXAMPLE).map((item, index) => {
+	const items = objectList(context, 'Items', context.getNodeParameter('items', ''), RESTRICTION_ITEM_KEYS, RESTRICTION_ITEMS_EXAMPLE).map((item, index) => {
 		const label = (field: string) => `Items (entry ${index + 1}) ${field}`;
 		return defined({
 			hsCode: hsCode(context, label('hsCode'), item.hsCode),

@@ -1,6 +1,11 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 /**
+ * An order of the legacy Checkout API as both legacy nodes read it: its statuses, live or test, and
+ * the simplified order.
+ */
+
+/**
  * Zonos order statuses, as its reference for updateVendorOrderStatus lists them (README,
  * "Update Status"). Zonos may add statuses at any time and never removes one, so a status is an
  * open string everywhere: these are offered, others accepted.
@@ -15,7 +20,7 @@ export interface StatusInfo {
 	locked: boolean;
 }
 
-export const ORDER_STATUSES: StatusInfo[] = [
+export const LEGACY_ORDER_STATUSES: StatusInfo[] = [
 	{ value: 'IGLOBAL_FRAUD_REVIEW', name: 'Fraud Review', meaning: 'under fraud review', setBy: 'Zonos', locked: true },
 	{ value: 'IGLOBAL_ORDER_IN_PROCESS', name: 'Order In Process', meaning: 'valid, ready for processing', setBy: 'Zonos', locked: false },
 	{ value: 'IGLOBAL_ORDER_ON_HOLD', name: 'On Hold', meaning: 'on temporary hold', setBy: 'Zonos', locked: true },
@@ -29,7 +34,7 @@ export const ORDER_STATUSES: StatusInfo[] = [
 ];
 
 export function statusMeaning(value: string): string | undefined {
-	return ORDER_STATUSES.find((s) => s.value === value)?.meaning;
+	return LEGACY_ORDER_STATUSES.find((s) => s.value === value)?.meaning;
 }
 
 /**
@@ -38,7 +43,7 @@ export function statusMeaning(value: string): string | undefined {
  * what the status means as the option's description (short: the list is narrow; which statuses block
  * a change is said in the parameter's description).
  */
-export function statusOptions(statuses: StatusInfo[] = ORDER_STATUSES): INodePropertyOptions[] {
+export function statusOptions(statuses: StatusInfo[] = LEGACY_ORDER_STATUSES): INodePropertyOptions[] {
 	return statuses.map((s) => ({
 		name: `${s.name} (${s.value})`,
 		value: s.value,
@@ -59,4 +64,42 @@ export function matchesOrderType(order: IDataObject, orderType: OrderType): bool
 	if (orderType === 'live') return order.testOrder !== true;
 	if (orderType === 'test') return order.testOrder === true;
 	return true;
+}
+
+/** The order fields Simplify keeps, in this order, with Zonos' names (README, "Get"). */
+export const SIMPLE_ORDER_FIELDS = [
+	'orderId',
+	'merchantOrderId',
+	'referenceId',
+	'testOrder',
+	'orderStatus',
+	'name',
+	'email',
+	'countryCode',
+	'items',
+	'itemsTotal',
+	'shippingTotal',
+	'dutyTaxesTotal',
+	'grandTotal',
+	'foreignCurrencyCode',
+] as const;
+
+/** The line item fields Simplify keeps. */
+export const SIMPLE_ITEM_FIELDS = ['sku', 'description', 'quantity', 'unitPrice'] as const;
+
+function pick(source: IDataObject, fields: readonly string[]): IDataObject {
+	const picked: IDataObject = {};
+	for (const field of fields) if (field in source) picked[field] = source[field];
+	return picked;
+}
+
+/** The simplified order: the fixed set of fields, values as Zonos sent them; fields Zonos left out stay out. */
+export function simplifyLegacyOrder(order: IDataObject): IDataObject {
+	const simple = pick(order, SIMPLE_ORDER_FIELDS);
+	if (Array.isArray(order.items)) {
+		simple.items = order.items.map((item) =>
+			item !== null && typeof item === 'object' && !Array.isArray(item) ? pick(item as IDataObject, SIMPLE_ITEM_FIELDS) : item,
+		) as IDataObject[];
+	}
+	return simple;
 }

@@ -1,0 +1,24 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { orderIn, zonosGraphql } from '../../shared/graphql';
+import { GRAPHQL_ORDER_FIELDS, graphqlOrderItem } from '../../shared/graphqlOrder';
+import { booleanParameter } from '../../shared/input';
+import { graphqlOrderIdParameter } from '../../shared/orderIds';
+
+/**
+ * One mutation on one order: the input is checked before anything is sent, the mutation returns
+ * the order (`null` there means Zonos has no such order), one item comes out.
+ */
+export async function sendOrderMutation(
+	context: IExecuteSingleFunctions,
+	timeout: number | undefined,
+	mutation: string,
+	field: string,
+	input: (orderId: string) => IDataObject,
+): Promise<INodeExecutionData[]> {
+	const orderId = graphqlOrderIdParameter(context);
+	const variables = { input: input(orderId) };
+	const simplify = booleanParameter(context, 'simplify', 'Simplify', true, 'got');
+	const data = await zonosGraphql(context, `${mutation}\n${GRAPHQL_ORDER_FIELDS}`, variables, { timeout });
+	return [graphqlOrderItem(context, orderIn(context.getNode(), context.getItemIndex(), data, field, orderId), simplify)];
+}
