@@ -4,12 +4,16 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { invalidInput } from '../Zonos/shared/errors';
 import { GRAPHQL_CREDENTIAL_TEST, testZonosGraphqlCredentials } from '../Zonos/shared/graphql';
 import { describeType } from '../Zonos/shared/input';
-import { pollAlone, statusWatchFields, statusWatchOf } from '../Zonos/shared/polling';
-import { GRAPHQL_ORDER_STATUS_OPTIONS, GRAPHQL_SIMPLIFY_HINT } from '../Zonos/shared/graphqlOrder';
-import { LABEL, pollNewOrders } from './newOrders';
-import { pollStatusChanges } from './statusChanges';
+import { eventFields, eventSubtitle, pollAlone, pollChosenEvent } from '../Zonos/shared/polling';
+import type { PollingEvent } from '../Zonos/shared/polling';
+import { GRAPHQL_SIMPLIFY_HINT } from '../Zonos/shared/graphqlOrder';
+import { graphqlNewOrderEvent } from './newOrder';
+import { GRAPHQL_POLLING_LABEL } from './orders';
+import type { GraphqlPollingSettings } from './orders';
+import { graphqlStatusChangedEvent } from './statusChanged';
 
-const STATUSES = GRAPHQL_ORDER_STATUS_OPTIONS.filter((option) => option.value !== '');
+/** The trigger's events, in the order of the Event picker: a new event is a file of its own, listed here. */
+const GRAPHQL_POLLING_EVENTS: Array<PollingEvent<GraphqlPollingSettings>> = [graphqlNewOrderEvent, graphqlStatusChangedEvent];
 
 export class ZonosGraphqlPollingTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,7 +22,7 @@ export class ZonosGraphqlPollingTrigger implements INodeType {
 		icon: { light: 'file:../../icons/zonos.svg', dark: 'file:../../icons/zonos.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"] === "newOrder" ? "New order" : "Order status changed"}}',
+		subtitle: eventSubtitle(GRAPHQL_POLLING_EVENTS),
 		description:
 			'Starts the workflow when the Zonos platform (GraphQL API) has a new order or an order changes status, by asking Zonos every few minutes: no public URL needed',
 		// n8n's Docs link uses a full URL as it is; from the codex URL it would build `…?utm_…`.
@@ -38,35 +42,7 @@ export class ZonosGraphqlPollingTrigger implements INodeType {
 			},
 		],
 		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{
-						name: 'New Order',
-						value: 'newOrder',
-						description: 'Each order created in Zonos, once, oldest first',
-					},
-					{
-						name: 'Order Status Changed',
-						value: 'orderStatusChanged',
-						description: 'Each time an order reaches a status it was not in, once (e.g. an order leaving fraud hold)',
-					},
-				],
-				default: 'newOrder',
-			},
-			{
-				displayName: 'Only Changes Into',
-				name: 'intoStatuses',
-				type: 'multiOptions',
-				displayOptions: { show: { event: ['orderStatusChanged'] } },
-				options: STATUSES,
-				default: [],
-				description: 'Start only when an order reaches one of these statuses; none selected means every status',
-			},
-			...statusWatchFields('created', 'the ID and status of the orders created in these days'),
+			...eventFields(GRAPHQL_POLLING_EVENTS),
 			{
 				displayName: 'Simplify',
 				name: 'simplify',
@@ -80,7 +56,10 @@ export class ZonosGraphqlPollingTrigger implements INodeType {
 	methods = { credentialTest: { [GRAPHQL_CREDENTIAL_TEST]: testZonosGraphqlCredentials } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		return await pollAlone(this, LABEL, async () => await pollOnce(this));
+		return await pollAlone(this, GRAPHQL_POLLING_LABEL, async () => {
+			const settings: GraphqlPollingSettings = { simplify: booleanOf(this, 'simplify', 'Simplify', true) };
+			return await pollChosenEvent(this, GRAPHQL_POLLING_EVENTS, settings);
+		});
 	}
 }
 
@@ -88,26 +67,4 @@ function booleanOf(context: IPollFunctions, name: string, label: string, fallbac
 	const value = context.getNodeParameter(name, fallback) as unknown;
 	if (typeof value !== 'boolean') throw invalidInput(context.getNode(), 0, label, `got ${describeType(value)} instead of true or false`, 'Switch it on or off.');
 	return value;
-}
-
-async function pollOnce(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const node = context.getNode();
-	const event = context.getNodeParameter('event') as string;
-	const simplify = booleanOf(context, 'simplify', 'Simplify', true);
-	if (event === 'newOrder') return await pollNewOrders(context, simplify);
-	if (event === 'orderStatusChanged') {
-		const watch = statusWatchOf(context);
-		const unknown = watch.intoStatuses.filter((s) => !STATUSES.some((option) => option.value === s));
-		if (unknown.length > 0) {
-			throw invalidInput(
-				node,
-				0,
-				'Only Changes Into',
-				`${unknown.map((s) => JSON.stringify(s)).join(', ')} ${unknown.length === 1 ? 'is not an order status' : 'are not order statuses'} of the Zonos GraphQL API`,
-				`Use ${STATUSES.map((s) => s.value).join(', ')}, or none for every status.`,
-			);
-		}
-		return await pollStatusChanges(context, { ...watch, simplify });
-	}
-	throw invalidInput(node, 0, 'Event', `"${event}" is not an event of this trigger`, 'Use newOrder or orderStatusChanged.');
 }

@@ -1,4 +1,3 @@
-
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { zonosFailure } from '../Zonos/shared/errors';
@@ -7,17 +6,18 @@ import { sha256 } from '../Zonos/shared/hash';
 import { GRAPHQL_ORDER_FIELDS, simplifyGraphqlOrder } from '../Zonos/shared/graphqlOrder';
 
 /**
- * How the GraphQL polling trigger reads Zonos: `orders(filter: {between: {after}}, first, after)`
- * is the only list Zonos offers — a creation-date range and a status, no "changed since", no
- * documented sort order (README, "Zonos GraphQL Polling Trigger"). So every poll reads the orders
- * created since a point with the few fields it needs to decide (one cheap request when nothing
- * happened), sorts them itself, and then asks for the whole orders it emits, by ID, in one request.
+ * What the events of the GraphQL polling trigger share, and how it reads Zonos:
+ * `orders(filter: {between: {after}}, first, after)` is the only list Zonos offers — a
+ * creation-date range and a status, no "changed since", no documented sort order (README, "Zonos
+ * GraphQL Polling Trigger"). So every poll reads the orders created since a point with the few
+ * fields it needs to decide (one cheap request when nothing happened), sorts them itself, and then
+ * asks for the whole orders it emits, by ID, in one request.
  */
 
 /** Orders per page: a quiet poll is one request with a small page. */
-export const PAGE_SIZE = 50;
+const POLL_PAGE_SIZE = 50;
 /** At most this many pages in one poll (200,000 orders): a poll that needs more fails, saying so. */
-const MAX_PAGES = 4_000;
+const POLL_MAX_PAGES = 4_000;
 /** Orders asked for by ID in one request. */
 const BATCH = 50;
 /**
@@ -25,6 +25,16 @@ const BATCH = 50;
  * way, see shared/polling.ts). An object, so that the engine tests can shorten it.
  */
 export const pollLimits = { timeoutMs: 120_000 };
+
+/** The trigger's name in its log lines. */
+export const GRAPHQL_POLLING_LABEL = 'Zonos GraphQL Polling Trigger';
+/** The name the activation copy is kept under in the global static data (see shared/polling.ts). */
+export const GRAPHQL_POLLING_COPY_PREFIX = 'zonosGraphqlPollingTrigger';
+
+/** What the trigger reads for every event before the event's own poll. */
+export interface GraphqlPollingSettings {
+	simplify: boolean;
+}
 
 /** The scalar fields a poll decides on (objects cost rate-limit points; scalars are free). */
 const LIST_QUERY = `query ZonosPollOrders($filter: OrdersFilter, $first: Int, $after: String) {
@@ -79,7 +89,7 @@ export async function ordersCreatedSince(context: IPollFunctions, since: number 
 	const cursors = new Set<string>();
 	let after: string | undefined;
 	for (let page = 1; ; page++) {
-		const variables = { ...(filter ? { filter } : {}), first: PAGE_SIZE, ...(after ? { after } : {}) };
+		const variables = { ...(filter ? { filter } : {}), first: POLL_PAGE_SIZE, ...(after ? { after } : {}) };
 		const data = await zonosGraphql(context, LIST_QUERY, variables, { timeout: pollLimits.timeoutMs });
 		const connection = data.orders as IDataObject | null | undefined;
 		if (connection === null || connection === undefined) break; // nullable in Zonos' schema: no orders
@@ -94,11 +104,11 @@ export async function ordersCreatedSince(context: IPollFunctions, since: number 
 		}
 		const pageInfo = connection.pageInfo as IDataObject;
 		if (pageInfo.hasNextPage !== true) break;
-		if (page >= MAX_PAGES) {
+		if (page >= POLL_MAX_PAGES) {
 			throw zonosFailure(
 				context.getNode(),
 				0,
-				`Zonos has more than ${(MAX_PAGES * PAGE_SIZE).toLocaleString('en-US')} orders to read in one poll`,
+				`Zonos has more than ${(POLL_MAX_PAGES * POLL_PAGE_SIZE).toLocaleString('en-US')} orders to read in one poll`,
 				'For Order Status Changed, shorten Look Back (Days). The trigger keeps its place and tries again at the next poll.',
 			);
 		}
@@ -142,7 +152,7 @@ export async function wholeOrders(context: IPollFunctions, ids: string[]): Promi
 	return found;
 }
 
-export function orderItem(order: IDataObject, simplify: boolean, extra: IDataObject = {}): INodeExecutionData {
+export function polledOrderItem(order: IDataObject, simplify: boolean, extra: IDataObject = {}): INodeExecutionData {
 	return { json: { ...(simplify ? simplifyGraphqlOrder(order) : order), ...extra } };
 }
 

@@ -9,9 +9,9 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { carriesSecret, deliveryKey, firstTime, readDelivery } from './deliveries';
-import { EVENT_NAMES, eventsSubtitle, isWebhookEvent, WEBHOOK_EVENTS } from './events';
+import { chosenEvents, eventsNamed, eventsSubtitle, isWebhookEvent, WEBHOOK_EVENTS } from './events';
 import type { WebhookEvent } from './events';
-import { fetchOrder } from './order';
+import { deliveryItem } from './order';
 import {
 	adoptWebhook,
 	checkReachable,
@@ -21,41 +21,17 @@ import {
 	eventUrl,
 	findWebhooks,
 	newSecret,
+	registrationOf,
 	registrationsOf,
 	PROOF_HEADER,
 } from './registrations';
-import type { Registration, TriggerMemory } from './registrations';
+import type { WebhookTriggerMemory } from './registrations';
 import { GRAPHQL_CREDENTIAL_TEST, testZonosGraphqlCredentials } from '../Zonos/shared/graphql';
-
-function eventsNamed(context: IHookFunctions | IWebhookFunctions): string[] {
-	const value = context.getNodeParameter('events', []) as unknown;
-	return (typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : []).map((v) => String(v).trim()).filter(Boolean);
-}
-
-/** The events chosen in the node, checked: at least one, each a known event. */
-function chosenEvents(context: IHookFunctions | IWebhookFunctions): WebhookEvent[] {
-	const list = eventsNamed(context);
-	const unknown = list.filter((e) => !isWebhookEvent(e));
-	if (unknown.length > 0 || list.length === 0) {
-		throw new NodeOperationError(
-			context.getNode(),
-			list.length === 0 ? 'Events: choose at least one event' : `Events: ${unknown.map((e) => JSON.stringify(e)).join(', ')} ${unknown.length === 1 ? 'is not an event' : 'are not events'} this trigger offers`,
-			{ description: `Choose from ${EVENT_NAMES.join(', ')}.` },
-		);
-	}
-	return [...new Set(list)] as WebhookEvent[];
-}
 
 function webhookUrlOf(context: IHookFunctions): string {
 	const url = context.getNodeWebhookUrl('default');
 	if (!url) throw new NodeOperationError(context.getNode(), 'n8n gave no webhook URL for this trigger');
 	return url;
-}
-
-/** The registration of this webhook URL in the static data, or undefined. */
-function registrationOf(memory: TriggerMemory, url: string): Registration | undefined {
-	const found = registrationsOf(memory)[url] as Registration | undefined;
-	return found && typeof found.secret === 'string' ? found : undefined;
 }
 
 function reply(context: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
@@ -124,7 +100,7 @@ export class ZonosGraphqlTrigger implements INodeType {
 		default: {
 			/** Whether every chosen event already has its webhook in Zonos, the one this trigger registered and holds the secret of. */
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const memory = this.getWorkflowStaticData('node') as TriggerMemory;
+				const memory = this.getWorkflowStaticData('node') as WebhookTriggerMemory;
 				const url = webhookUrlOf(this);
 				const registration = registrationOf(memory, url);
 				if (!registration) return false;
@@ -143,7 +119,7 @@ export class ZonosGraphqlTrigger implements INodeType {
 			 * lost its static data) is taken over rather than registered again; extra copies are removed.
 			 */
 			async create(this: IHookFunctions): Promise<boolean> {
-				const memory = this.getWorkflowStaticData('node') as TriggerMemory;
+				const memory = this.getWorkflowStaticData('node') as WebhookTriggerMemory;
 				const url = webhookUrlOf(this);
 				const events = chosenEvents(this);
 				await checkReachable(this, url);
@@ -176,7 +152,7 @@ export class ZonosGraphqlTrigger implements INodeType {
 			 * logged and kept in the static data, so that the next activation takes it over or removes it.
 			 */
 			async delete(this: IHookFunctions): Promise<boolean> {
-				const memory = this.getWorkflowStaticData('node') as TriggerMemory;
+				const memory = this.getWorkflowStaticData('node') as WebhookTriggerMemory;
 				let url: string | undefined;
 				try {
 					url = webhookUrlOf(this);
@@ -200,7 +176,7 @@ export class ZonosGraphqlTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const memory = this.getWorkflowStaticData('node') as TriggerMemory;
+		const memory = this.getWorkflowStaticData('node') as WebhookTriggerMemory;
 		const headers = this.getHeaderData() as IDataObject;
 		// only Zonos knows the secret: anything else is refused and starts nothing
 		if (!carriesSecret(headers[PROOF_HEADER], memory)) {
@@ -222,28 +198,7 @@ export class ZonosGraphqlTrigger implements INodeType {
 			return { webhookResponse: { received: true, started: false, reason: 'already received' } };
 		}
 
-		const { orderId, order, shipment, payload } = delivery;
-		const zonosWebhook: IDataObject = {
-			event,
-			eventId: key.eventId,
-			eventIdSource: key.fromZonos ? 'zonos' : 'content',
-			orderId: orderId ?? null,
-			payload,
-			fetched: false,
-		};
-		let json: IDataObject = { ...(order ?? shipment ?? {}) };
-		if (this.getNodeParameter('fetchFullOrder', true) === true) {
-			if (!orderId) {
-				zonosWebhook.fetchError =
-					'The event carried no order ID (data.order.id, or data.shipment.orderId), so the whole order could not be read from Zonos: the item is what the event carried';
-			} else {
-				const full = await fetchOrder(this, orderId);
-				if (full.order) {
-					json = { ...full.order };
-					zonosWebhook.fetched = true;
-				} else zonosWebhook.fetchError = full.error;
-			}
-		}
-		return { workflowData: [[{ json: { ...json, zonosWebhook } }]] };
+		const fetchFull = this.getNodeParameter('fetchFullOrder', true) === true;
+		return { workflowData: [[await deliveryItem(this, event, key, delivery, fetchFull)]] };
 	}
 }

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Registration, TriggerMemory } from './registrations';
+import type { Registration, WebhookTriggerMemory } from './registrations';
 import type { WebhookEvent } from './events';
 
 /**
@@ -33,7 +33,7 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 /** Whether the delivery carries the secret of one of the trigger's registrations. */
-export function carriesSecret(headerValue: unknown, memory: TriggerMemory): boolean {
+export function carriesSecret(headerValue: unknown, memory: WebhookTriggerMemory): boolean {
 	const given = Array.isArray(headerValue) ? headerValue[0] : headerValue;
 	if (typeof given !== 'string' || given === '') return false;
 	const registrations = Object.values(memory.registrations ?? {}) as Registration[];
@@ -68,9 +68,12 @@ export interface Delivery {
 	/** The body exactly as received (n8n's raw body), or its JSON when n8n kept no raw body. */
 	text: string;
 	payload: IDataObject;
-	/** `data.order` ([DOC] for ORDER_CREATED: https://zonos.com/docs/supply-chain/webhooks/event-types). */
+	/** `data.order` (Zonos documents it for ORDER_CREATED: https://zonos.com/docs/supply-chain/webhooks/event-types). */
 	order?: IDataObject;
-	/** `data.shipment` ([NOT DOCUMENTED]: the shape Zonos' shipment events presumably have). */
+	/**
+	 * `data.shipment`: the shape Zonos' shipment events presumably have; Zonos does not document it
+	 * (README "Zonos GraphQL Trigger", *What rests on facts Zonos has not documented*).
+	 */
 	shipment?: IDataObject;
 	orderId?: string;
 	/**
@@ -188,7 +191,7 @@ function parseEntry(entry: string): { key: string; subject: string; at: number }
  *    (FRAUD_HOLD → OPEN → FRAUD_HOLD) can be byte for byte the first one, with one in between.
  * Synchronous, so that two deliveries of one event in the same process cannot both pass.
  */
-export function firstTime(memory: TriggerMemory, scope: string, { key, subject, settled }: DeliveryKey, now = Date.now()): boolean {
+export function firstTime(memory: WebhookTriggerMemory, scope: string, { key, subject, settled }: DeliveryKey, now = Date.now()): boolean {
 	const stored = Array.isArray(memory.seen) ? memory.seen.map(String) : [];
 	const local = startedHere.get(scope) ?? [];
 	const entries = [...stored, ...local.filter((e) => !stored.includes(e))].filter((e) => parseEntry(e) !== undefined);

@@ -7,24 +7,26 @@ import type { WebhookEvent } from './events';
 
 /**
  * The trigger's webhooks in Zonos: registering one per chosen event, finding them again,
- * removing them. Spec: zonos-graphql.md §4.1 ([DOC] webhookCreate/webhookUpdate, [SCHEMA]
- * webhooks(filter: {type}), webhookDelete, WebhookCreateInput.headers).
+ * removing them. Zonos' docs show `webhookCreate` and `webhookUpdate` with `url`, `type` and
+ * `status`; `webhooks(filter: {type})`, `webhookDelete` and the `headers` of `WebhookCreateInput`
+ * are known from Zonos' GraphQL schema only. README "Zonos GraphQL Trigger", *What rests on facts
+ * Zonos has not documented*, lists what this rests on.
  */
 
-/** A delivery waits for the re-fetch, and Zonos' own timeout for deliveries is [NOT DOCUMENTED]: keep calls short. */
+/** A delivery waits for the re-fetch, and Zonos does not document its own timeout for deliveries: keep calls short. */
 const REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * The custom header every registration asks Zonos to send, holding a random secret only n8n and
- * Zonos know. Zonos' own `Webhook.secret` ("Client secret key to validate request
- * authentication") is [NOT DOCUMENTED] beyond that sentence, so the trigger relies on this header.
+ * Zonos know. Zonos' schema describes its own `Webhook.secret` only as "Client secret key to
+ * validate request authentication" and documents no more of it, so the trigger relies on this header.
  */
 export const PROOF_HEADER = 'x-zonos-n8n-secret';
 
 /** The query parameter that tells the trigger which event a delivery is (Zonos' payload does not say). */
 export const EVENT_PARAMETER = 'event';
 
-type Context = IHookFunctions | IWebhookFunctions;
+type WebhookContext = IHookFunctions | IWebhookFunctions;
 
 /** What the trigger keeps for one webhook URL (production and "Listen for test event" have different URLs). */
 export interface Registration extends IDataObject {
@@ -34,7 +36,7 @@ export interface Registration extends IDataObject {
 }
 
 /** The node's static data (n8n keeps it in its database with the workflow). */
-export interface TriggerMemory extends IDataObject {
+export interface WebhookTriggerMemory extends IDataObject {
 	/** By webhook URL (without the event parameter). */
 	registrations?: IDataObject;
 	/** Keys of the events already started, oldest first (see deliveries.ts). */
@@ -53,9 +55,15 @@ export function eventUrl(webhookUrl: string, event: string): string {
 	return `${webhookUrl}${webhookUrl.includes('?') ? '&' : '?'}${EVENT_PARAMETER}=${event}`;
 }
 
-export function registrationsOf(memory: TriggerMemory): IDataObject {
+export function registrationsOf(memory: WebhookTriggerMemory): IDataObject {
 	if (typeof memory.registrations !== 'object' || memory.registrations === null) memory.registrations = {};
 	return memory.registrations;
+}
+
+/** The registration of this webhook URL in the static data, or undefined. */
+export function registrationOf(memory: WebhookTriggerMemory, url: string): Registration | undefined {
+	const found = registrationsOf(memory)[url] as Registration | undefined;
+	return found && typeof found.secret === 'string' ? found : undefined;
 }
 
 /** The secret for a webhook URL: kept across re-activations so that a delivery already on its way is not refused. */
@@ -64,7 +72,7 @@ export function newSecret(): string {
 }
 
 /** One GraphQL request with the trigger's credentials (the package's one GraphQL transport); returns `data`. */
-export function askZonos(context: Context, query: string, variables: IDataObject): Promise<IDataObject> {
+export function sendTriggerGraphql(context: WebhookContext, query: string, variables: IDataObject): Promise<IDataObject> {
 	return zonosGraphql(context, query, variables, { timeout: REQUEST_TIMEOUT_MS });
 }
 
@@ -97,13 +105,13 @@ const MAX_WEBHOOK_PAGES = 100;
  * page repeats a cursor already followed or brings no webhook not seen before (a server that ignores
  * `after` would otherwise list our webhook twice, and the second copy would be removed as "extra").
  */
-export async function findWebhooks(context: Context, type: WebhookEvent, url: string): Promise<ZonosWebhook[]> {
+export async function findWebhooks(context: WebhookContext, type: WebhookEvent, url: string): Promise<ZonosWebhook[]> {
 	const found = new Map<string, ZonosWebhook>();
 	const seen = new Set<string>();
 	const cursors = new Set<string>();
 	let after: string | null = null;
 	for (let page = 0; page < MAX_WEBHOOK_PAGES; page++) {
-		const data = await askZonos(context, LIST_WEBHOOKS, { type, after });
+		const data = await sendTriggerGraphql(context, LIST_WEBHOOKS, { type, after });
 		const connection = (data.webhooks ?? {}) as IDataObject;
 		const edges = Array.isArray(connection.edges) ? (connection.edges as IDataObject[]) : [];
 		let fresh = 0;
@@ -125,7 +133,7 @@ export async function findWebhooks(context: Context, type: WebhookEvent, url: st
 
 const headersFor = (secret: string) => [{ key: PROOF_HEADER, value: secret }];
 
-function checkedWebhook(context: Context, answer: unknown, what: string): ZonosWebhook {
+function checkedWebhook(context: WebhookContext, answer: unknown, what: string): ZonosWebhook {
 	const hook = answer as ZonosWebhook | null | undefined;
 	if (!hook || typeof hook.id !== 'string' || hook.id === '') {
 		throw zonosFailure(context.getNode(), 0, `Zonos did not confirm the ${what} of the webhook`, 'Its answer held no webhook ID. Try activating the workflow again.');
@@ -133,20 +141,20 @@ function checkedWebhook(context: Context, answer: unknown, what: string): ZonosW
 	return hook;
 }
 
-export async function createWebhook(context: Context, type: WebhookEvent, url: string, secret: string): Promise<ZonosWebhook> {
-	const data = await askZonos(context, CREATE_WEBHOOK, { input: { url, type, status: 'ENABLED', headers: headersFor(secret) } });
+export async function createWebhook(context: WebhookContext, type: WebhookEvent, url: string, secret: string): Promise<ZonosWebhook> {
+	const data = await sendTriggerGraphql(context, CREATE_WEBHOOK, { input: { url, type, status: 'ENABLED', headers: headersFor(secret) } });
 	return checkedWebhook(context, data.webhookCreate, 'registration');
 }
 
 /** Takes over a webhook of ours found in Zonos (e.g. after n8n lost its data): enabled, with the current secret. */
-export async function adoptWebhook(context: Context, id: string, type: WebhookEvent, url: string, secret: string): Promise<ZonosWebhook> {
-	const data = await askZonos(context, UPDATE_WEBHOOK, { input: { id, url, type, status: 'ENABLED', headers: headersFor(secret) } });
+export async function adoptWebhook(context: WebhookContext, id: string, type: WebhookEvent, url: string, secret: string): Promise<ZonosWebhook> {
+	const data = await sendTriggerGraphql(context, UPDATE_WEBHOOK, { input: { id, url, type, status: 'ENABLED', headers: headersFor(secret) } });
 	return checkedWebhook(context, data.webhookUpdate, 'update');
 }
 
 /** Removes one webhook; true when Zonos says SUCCESS (FAILURE: it did not exist any more). */
-export async function deleteWebhook(context: Context, id: string): Promise<boolean> {
-	const data = await askZonos(context, DELETE_WEBHOOK, { id });
+export async function deleteWebhook(context: WebhookContext, id: string): Promise<boolean> {
+	const data = await sendTriggerGraphql(context, DELETE_WEBHOOK, { id });
 	return data.webhookDelete === 'SUCCESS';
 }
 

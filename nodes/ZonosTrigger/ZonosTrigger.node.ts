@@ -6,13 +6,17 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { invalidInput } from '../Zonos/shared/errors';
-import { ORDER_TYPE_OPTIONS, statusOptions } from '../Zonos/shared/legacyOrder';
-import { pollAlone, statusWatchFields, statusWatchOf } from '../Zonos/shared/polling';
+import { ORDER_TYPE_OPTIONS } from '../Zonos/shared/legacyOrder';
+import { eventFields, eventSubtitle, pollAlone, pollChosenEvent } from '../Zonos/shared/polling';
+import type { PollingEvent } from '../Zonos/shared/polling';
 import type { OrderType } from '../Zonos/shared/legacyOrder';
 import { CREDENTIAL_TEST, testZonosCredentials } from '../Zonos/shared/transport';
-import { ORDER_DETAILS, pollNewOrders, pollStatusChanges } from './events';
-import type { OrderDetails, TriggerMemory } from './events';
+import { legacyNewOrderEvent } from './newOrder';
+import type { LegacyTriggerMemory, LegacyTriggerSettings } from './orders';
+import { legacyStatusChangedEvent } from './statusChanged';
+
+/** The trigger's events, in the order of the Event picker: a new event is a file of its own, listed here. */
+const LEGACY_TRIGGER_EVENTS: Array<PollingEvent<LegacyTriggerSettings>> = [legacyNewOrderEvent, legacyStatusChangedEvent];
 
 export class ZonosTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,7 +25,7 @@ export class ZonosTrigger implements INodeType {
 		icon: { light: 'file:../../icons/zonos.svg', dark: 'file:../../icons/zonos.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"] === "newOrder" ? "New order" : "Order status changed"}}',
+		subtitle: eventSubtitle(LEGACY_TRIGGER_EVENTS),
 		description: 'Starts the workflow when Zonos has a new order or an order changes status',
 		// n8n's Docs link uses a full URL as it is; from the codex URL it would build `…?utm_…`.
 		documentationUrl: 'https://github.com/n8n-nodes-zonos/n8n-nodes-zonos#zonos-trigger',
@@ -40,62 +44,7 @@ export class ZonosTrigger implements INodeType {
 			},
 		],
 		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{
-						name: 'New Order',
-						value: 'newOrder',
-						description: 'Each order placed in Zonos Checkout, once',
-					},
-					{
-						name: 'Order Status Changed',
-						value: 'orderStatusChanged',
-						description: 'Each time an order reaches a new status, once (e.g. an order leaving fraud review)',
-					},
-				],
-				default: 'newOrder',
-			},
-			{
-				displayName: 'Order Details',
-				name: 'orderDetails',
-				type: 'options',
-				displayOptions: { show: { event: ['newOrder'] } },
-				options: [
-					{
-						name: 'Full Order',
-						value: 'full',
-						description: 'The whole order as Zonos sends it, as Get with Simplify off (one more request per new order)',
-					},
-					{
-						name: 'None',
-						value: 'none',
-						description: 'Only the order ID, the test flag and the time it was placed (no extra request)',
-					},
-					{
-						name: 'Simplified',
-						value: 'simplified',
-						description:
-							'Customer, e-mail, country, line items, totals and currency, as Get with Simplify on (one more request per new order)',
-					},
-				],
-				default: 'simplified',
-				description: "What each new order's item carries besides its ID, test flag and time",
-			},
-			{
-				displayName: 'Only Changes Into',
-				name: 'intoStatuses',
-				type: 'multiOptions',
-				displayOptions: { show: { event: ['orderStatusChanged'] } },
-				options: statusOptions(),
-				default: [],
-				description:
-					'Start only when an order reaches one of these statuses; none selected means every status. Other status names can be given with an expression.',
-			},
-			...statusWatchFields('placed', 'the orders of these days'),
+			...eventFields(LEGACY_TRIGGER_EVENTS),
 			{
 				displayName: 'Order Type',
 				name: 'orderType',
@@ -112,24 +61,14 @@ export class ZonosTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		return await pollAlone(this, 'Zonos Trigger', async () => await pollOnce(this));
+		return await pollAlone(this, 'Zonos Trigger', async () => await pollChosenEvent(this, LEGACY_TRIGGER_EVENTS, legacySettingsOf(this)));
 	}
 }
 
-async function pollOnce(context: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const node = context.getNode();
-	const memory = context.getWorkflowStaticData('node') as TriggerMemory;
-	const event = context.getNodeParameter('event') as string;
-	const orderType = context.getNodeParameter('orderType', 'all') as OrderType;
-	if (event === 'newOrder') {
-		const details = context.getNodeParameter('orderDetails', 'simplified') as OrderDetails;
-		if (!ORDER_DETAILS.includes(details)) {
-			throw invalidInput(node, 0, 'Order Details', `"${String(details)}" is not an option`, `Use ${ORDER_DETAILS.join(', ')}.`);
-		}
-		return await pollNewOrders(context, memory, orderType, details);
-	}
-	if (event === 'orderStatusChanged') {
-		return await pollStatusChanges(context, memory, { orderType, ...statusWatchOf(context) });
-	}
-	throw invalidInput(node, 0, 'Event', `"${event}" is not an event of this trigger`, 'Use newOrder or orderStatusChanged.');
+/** What every event's poll is given: the node's memory and its Order Type. */
+function legacySettingsOf(context: IPollFunctions): LegacyTriggerSettings {
+	return {
+		memory: context.getWorkflowStaticData('node') as LegacyTriggerMemory,
+		orderType: context.getNodeParameter('orderType', 'all') as OrderType,
+	};
 }

@@ -12,7 +12,7 @@ import type { IDataObject } from 'n8n-workflow';
  *           number (empty for 1) and date (signed, empty for 0, `~` for no date), in base 36
  *   other   any order whose ID is not `<store>-<number>`: ID → `<status index>.<status date>`
  *
- * About 7 bytes an order (measured in the benchmark and asserted in test/trigger.test.js),
+ * About 7 bytes an order (measured in the benchmark and asserted by the legacy trigger's engine tests),
  * instead of ~45 for `ID: "status@date"`.
  */
 export interface SeenStatus {
@@ -20,7 +20,7 @@ export interface SeenStatus {
 	date: number | null;
 }
 
-export interface StatusMemory {
+export interface LegacyStatusMemory {
 	from: number;
 	orders: Map<string, SeenStatus>;
 }
@@ -63,7 +63,7 @@ export function encodeStatuses(orders: Map<string, SeenStatus>, storeId: string,
 }
 
 /** What the memory says, or undefined before the first poll. Reads version 0.1.0's `statuses` too. */
-export function decodeStatuses(memory: IDataObject, storeId: string): StatusMemory | undefined {
+export function decodeStatuses(memory: IDataObject, storeId: string): LegacyStatusMemory | undefined {
 	const orders = new Map<string, SeenStatus>();
 	const legacy = memory.statuses as IDataObject | undefined;
 	if (legacy !== undefined && memory.seen === undefined) {

@@ -1,12 +1,66 @@
-import type { IDataObject, INodeExecutionData, INodeProperties, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeProperties, INodePropertyOptions, IPollFunctions } from 'n8n-workflow';
 
 import { invalidInput } from './errors';
+import { canvasName } from './triggerEvents';
 
 /**
  * What the package's polling triggers (the legacy Zonos Trigger and the Zonos GraphQL Polling
- * Trigger) share: how n8n runs a poll (one poll at a time per node, the memory taken by the poll at
- * activation kept safe from n8n's durable poll cursors) and the options of "Order Status Changed".
+ * Trigger) share: what an event is and how the node picks it, how n8n runs a poll (one poll at a
+ * time per node, the memory taken by the poll at activation kept safe from n8n's durable poll
+ * cursors) and the options of "Order Status Changed".
  */
+
+/**
+ * One event of a polling trigger, whole, in one file: its entry in the Event picker, the fields it
+ * shows (each with `displayOptions: { show: { event: [<its value>] } }`) and its poll. `Settings`
+ * is what the trigger reads for every event before the event's own poll (the legacy trigger's
+ * memory and Order Type, the GraphQL trigger's Simplify). A node lists its events once; the
+ * picker, the subtitle and the choice of poll are built from that list.
+ */
+export interface PollingEvent<Settings> {
+	option: INodePropertyOptions & { value: string };
+	properties: INodeProperties[];
+	poll(context: IPollFunctions, settings: Settings): Promise<INodeExecutionData[][] | null>;
+}
+
+/** The node's event fields: the Event picker, then each event's own fields, in the order of the list. */
+export function eventFields<Settings>(events: Array<PollingEvent<Settings>>): INodeProperties[] {
+	return [eventPicker(events), ...events.flatMap((event) => event.properties)];
+}
+
+/** The Event picker: one option per event, the first one chosen by default. */
+function eventPicker<Settings>(events: Array<PollingEvent<Settings>>): INodeProperties {
+	const first = events[0].option.value;
+	return {
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		options: events.map((event) => event.option),
+		default: first,
+	};
+}
+
+/** The canvas subtitle: the chosen event as the picker names it, in merchant words ("New order"). */
+export function eventSubtitle<Settings>(events: Array<PollingEvent<Settings>>): string {
+	const names = JSON.stringify(Object.fromEntries(events.map((event) => [event.option.value, canvasName(event.option.name)])));
+	return `={{ ${names}[$parameter["event"]] || $parameter["event"] }}`;
+}
+
+/** Runs the poll of the event chosen in the node; an event the trigger does not have fails the poll. */
+export async function pollChosenEvent<Settings>(
+	context: IPollFunctions,
+	events: Array<PollingEvent<Settings>>,
+	settings: Settings,
+): Promise<INodeExecutionData[][] | null> {
+	const value = context.getNodeParameter('event') as string;
+	const chosen = events.find((event) => event.option.value === value);
+	if (chosen === undefined) {
+		const values = events.map((event) => event.option.value).join(' or ');
+		throw invalidInput(context.getNode(), 0, 'Event', `"${value}" is not an event of this trigger`, `Use ${values}.`);
+	}
+	return await chosen.poll(context, settings);
+}
 
 /**
  * The polls running in this process, by workflow and node. n8n starts a poll on every tick of

@@ -2,8 +2,32 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 import { noTestEvent } from '../Zonos/shared/errors';
 import { adoptActivationCopy, dropActivationCopy, keepActivationCopy } from '../Zonos/shared/polling';
-import { accountOf, keyFingerprint, newestOrders, oldestFirst, orderItem, ordersCreatedSince, wholeOrders } from './orders';
-import type { ListedOrder } from './orders';
+import type { PollingEvent } from '../Zonos/shared/polling';
+import {
+	accountOf,
+	GRAPHQL_POLLING_COPY_PREFIX,
+	GRAPHQL_POLLING_LABEL,
+	keyFingerprint,
+	newestOrders,
+	oldestFirst,
+	ordersCreatedSince,
+	polledOrderItem,
+	wholeOrders,
+} from './orders';
+import type { GraphqlPollingSettings, ListedOrder } from './orders';
+
+/** New Order of the GraphQL polling trigger: its picker entry (no fields of its own) and its poll. */
+export const graphqlNewOrderEvent: PollingEvent<GraphqlPollingSettings> = {
+	option: {
+		name: 'New Order',
+		value: 'newOrder',
+		description: 'Each order created in Zonos, once, oldest first',
+	},
+	properties: [],
+	async poll(context, { simplify }) {
+		return await pollGraphqlNewOrders(context, simplify);
+	},
+};
 
 /**
  * New Order: each order created after the trigger started, once, oldest first.
@@ -17,11 +41,9 @@ import type { ListedOrder } from './orders';
  */
 export const OVERLAP_MS = 15 * 60_000;
 
-export const LABEL = 'Zonos GraphQL Polling Trigger';
-export const COPY_PREFIX = 'zonosGraphqlPollingTrigger';
-const KEYS = ['newestAt', 'empty'];
+const GRAPHQL_NEW_ORDER_KEYS = ['newestAt', 'empty'];
 
-export interface NewOrderMemory extends IDataObject {
+export interface GraphqlNewOrderMemory extends IDataObject {
 	/** Which API key wrote it (see keyFingerprint). */
 	key?: string;
 	/** `organization/mode` of the orders Zonos sent. */
@@ -41,7 +63,7 @@ interface Point {
 	account?: string;
 }
 
-function pointOf(memory: NewOrderMemory): Point {
+function pointOf(memory: GraphqlNewOrderMemory): Point {
 	const recent = new Map<string, number>();
 	for (const entry of memory.recent ?? []) {
 		const colon = entry.indexOf(':');
@@ -61,7 +83,7 @@ function movedPoint(point: Point, orders: ListedOrder[]): Point {
 	return { newestAt, recent, account: accountOf(orders) ?? point.account };
 }
 
-function memoryOf(key: string, point: Point): NewOrderMemory {
+function memoryOf(key: string, point: Point): GraphqlNewOrderMemory {
 	if (point.newestAt === undefined) return { key, ...(point.account ? { account: point.account } : {}), empty: true };
 	const newestAt = point.newestAt;
 	return {
@@ -79,23 +101,23 @@ function replaceMemory(memory: IDataObject, next: IDataObject): void {
 }
 
 /** "Fetch Test Event": the newest order. */
-async function newestOrder(context: IPollFunctions, simplify: boolean): Promise<INodeExecutionData[][]> {
+async function newestOrderAsTestEvent(context: IPollFunctions, simplify: boolean): Promise<INodeExecutionData[][]> {
 	const newest = (await newestOrders(context)).sort(oldestFirst).pop();
 	const order = newest ? (await wholeOrders(context, [newest.id])).get(newest.id) : undefined;
 	if (!order) throw noTestEvent(context.getNode(), 'order', 365);
-	return [[orderItem(order, simplify)]];
+	return [[polledOrderItem(order, simplify)]];
 }
 
-export async function pollNewOrders(context: IPollFunctions, simplify: boolean): Promise<INodeExecutionData[][] | null> {
-	if (context.getMode() === 'manual') return await newestOrder(context, simplify);
-	const memory = context.getWorkflowStaticData('node') as NewOrderMemory;
+async function pollGraphqlNewOrders(context: IPollFunctions, simplify: boolean): Promise<INodeExecutionData[][] | null> {
+	if (context.getMode() === 'manual') return await newestOrderAsTestEvent(context, simplify);
+	const memory = context.getWorkflowStaticData('node') as GraphqlNewOrderMemory;
 	const key = await keyFingerprint(context);
-	adoptActivationCopy(context, COPY_PREFIX, memory, KEYS, (copy) => copy.key === key, LABEL);
+	adoptActivationCopy(context, GRAPHQL_POLLING_COPY_PREFIX, memory, GRAPHQL_NEW_ORDER_KEYS, (copy) => copy.key === key, GRAPHQL_POLLING_LABEL);
 	let point = pointOf(memory);
 	if (point.newestAt === undefined && !point.empty) {
 		// first poll after activation: remember where the account is; its history is not replayed
 		replaceMemory(memory, memoryOf(key, movedPoint(point, await newestOrders(context))));
-		keepActivationCopy(context, COPY_PREFIX, memory);
+		keepActivationCopy(context, GRAPHQL_POLLING_COPY_PREFIX, memory);
 		return null;
 	}
 	if (memory.key !== key) {
@@ -103,10 +125,10 @@ export async function pollNewOrders(context: IPollFunctions, simplify: boolean):
 		const account = accountOf(newest);
 		if (account === undefined || account !== point.account) {
 			context.logger.warn(
-				`${LABEL} "${context.getNode().name}": the credentials now reach another Zonos account or mode; starting afresh from its newest orders, without replaying its history`,
+				`${GRAPHQL_POLLING_LABEL} "${context.getNode().name}": the credentials now reach another Zonos account or mode; starting afresh from its newest orders, without replaying its history`,
 			);
 			replaceMemory(memory, memoryOf(key, movedPoint({ recent: new Map() }, newest)));
-			dropActivationCopy(context, COPY_PREFIX);
+			dropActivationCopy(context, GRAPHQL_POLLING_COPY_PREFIX);
 			return null;
 		}
 		// a new API key for the same account: the point stands
@@ -120,12 +142,12 @@ export async function pollNewOrders(context: IPollFunctions, simplify: boolean):
 	const gone = new Set(fresh.filter((order) => !whole.get(order.id)).map((order) => order.id));
 	if (gone.size > 0) {
 		context.logger.warn(
-			`${LABEL} "${context.getNode().name}": Zonos listed ${[...gone].join(', ')} but no longer has ${gone.size === 1 ? 'it' : 'them'} (deleted meanwhile?); not emitted, looked for again at the next poll`,
+			`${GRAPHQL_POLLING_LABEL} "${context.getNode().name}": Zonos listed ${[...gone].join(', ')} but no longer has ${gone.size === 1 ? 'it' : 'them'} (deleted meanwhile?); not emitted, looked for again at the next poll`,
 		);
 	}
 	point = movedPoint(point, read.filter((order) => !gone.has(order.id)));
 	replaceMemory(memory, memoryOf(key, point));
-	dropActivationCopy(context, COPY_PREFIX);
-	const items = fresh.filter((order) => !gone.has(order.id)).map((order) => orderItem(whole.get(order.id) as IDataObject, simplify));
+	dropActivationCopy(context, GRAPHQL_POLLING_COPY_PREFIX);
+	const items = fresh.filter((order) => !gone.has(order.id)).map((order) => polledOrderItem(whole.get(order.id) as IDataObject, simplify));
 	return items.length > 0 ? [items] : null;
 }
