@@ -1,8 +1,8 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { invalidInput } from '../Zonos/shared/errors';
-import { GRAPHQL_CREDENTIAL_TEST, testZonosGraphqlCredentials } from '../Zonos/shared/graphql';
+import { invalidInput } from '../Zonos/shared/errors/build';
+import { GRAPHQL_CREDENTIAL_TEST, testZonosGraphqlCredentials } from '../Zonos/shared/credentials/tests';
 import { describeType } from '../Zonos/shared/input';
 import { pollAlone, statusWatchFields, statusWatchOf } from '../Zonos/shared/polling';
 import { ORDER_STATUS_OPTIONS } from '../Zonos/resources/graphqlOrder/getMany';

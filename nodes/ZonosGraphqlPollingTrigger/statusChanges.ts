@@ -1,7 +1,7 @@
 
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { noTestEvent } from '../Zonos/shared/errors';
+import { noTestEvent } from '../Zonos/shared/errors/build';
 import { sha256 } from '../Zonos/shared/hash';
 import { adoptActivationCopy, dropActivationCopy, keepActivationCopy } from '../Zonos/shared/polling';
 import { COPY_PREFIX, LABEL } from './newOrders';

@@ -25,7 +25,7 @@ import {
 	PROOF_HEADER,
 } from './registrations';
 import type { Registration, TriggerMemory } from './registrations';
-import { GRAPHQL_CREDENTIAL_TEST, testZonosGraphqlCredentials } from '../Zonos/shared/graphql';
+import { GRAPHQL_CREDENTIAL_TEST, testZonosGraphqlCredentials } from '../Zonos/shared/credentials/tests';
 
 function eventsNamed(context: IHookFunctions | IWebhookFunctions): string[] {
 	const value = context.getNodeParameter('events', []) as unknown;

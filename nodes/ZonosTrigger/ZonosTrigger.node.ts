@@ -6,11 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { invalidInput } from '../Zonos/shared/errors';
+import { invalidInput } from '../Zonos/shared/errors/build';
 import { ORDER_TYPE_OPTIONS, statusOptions } from '../Zonos/shared/orders';
 import { pollAlone, statusWatchFields, statusWatchOf } from '../Zonos/shared/polling';
 import type { OrderType } from '../Zonos/shared/orders';
-import { CREDENTIAL_TEST, testZonosCredentials } from '../Zonos/shared/transport';
+import { CREDENTIAL_TEST, testZonosCredentials } from '../Zonos/shared/credentials/tests';
 import { ORDER_DETAILS, pollNewOrders, pollStatusChanges } from './events';
 import type { OrderDetails, TriggerMemory } from './events';
 

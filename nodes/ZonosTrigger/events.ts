@@ -1,14 +1,15 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions, NodeApiError } from 'n8n-workflow';
 
-import { orderListOf } from '../Zonos/shared/answer';
-import { zonosCredentials } from '../Zonos/shared/credentials';
+import { orderListOf } from '../Zonos/shared/answer/legacy';
+import { zonosCredentials } from '../Zonos/shared/credentials/read';
 import { DAY_MS, parseZonosTimestamp, utcDay } from '../Zonos/shared/dates';
-import { noTestEvent, zonosFailure, zonosSaid } from '../Zonos/shared/errors';
+import { noTestEvent, zonosFailure } from '../Zonos/shared/errors/build';
+import { zonosRefusalText } from '../Zonos/shared/errors/legacy';
 import { matchesOrderType } from '../Zonos/shared/orders';
 import { adoptActivationCopy as adoptCopy, dropActivationCopy, keepActivationCopy as keepCopy } from '../Zonos/shared/polling';
 import type { OrderType } from '../Zonos/shared/orders';
 import { simplifyOrder } from '../Zonos/resources/order/get';
-import { callZonos, ORDER_NUMBERS_PATH } from '../Zonos/shared/transport';
+import { sendLegacy, ORDER_NUMBERS_PATH } from '../Zonos/shared/request/legacy';
 import { decodeStatuses, encodeStatuses } from './statusMemory';
 import type { SeenStatus } from './statusMemory';
 
@@ -50,7 +51,7 @@ const STATUS_KEYS = ['seen', 'statuses'];
 
 async function ordersSince(context: IPollFunctions, sinceDate: string, statuses: boolean): Promise<IDataObject[]> {
 	const body = { sinceDate, ...(statuses ? { statuses: true } : {}) };
-	return orderListOf(context, await callZonos.call(context, ORDER_NUMBERS_PATH, body));
+	return orderListOf(context, await sendLegacy.call(context, ORDER_NUMBERS_PATH, body));
 }
 
 /** The newest order Zonos has, widening the window step by step, the whole history last. */
@@ -84,10 +85,10 @@ async function newOrderItems(context: IPollFunctions, events: IDataObject[], det
 		const orderId = String(event.id);
 		let answer: IDataObject;
 		try {
-			answer = await callZonos.call(context, ORDER_DETAIL_PATH, { orderId });
+			answer = await sendLegacy.call(context, ORDER_DETAIL_PATH, { orderId });
 		} catch (error) {
-			// callZonos raises only the package's own errors, already worded for the user
-			if (!/^Could not find an order with orderId/i.test(zonosSaid(error) ?? '')) throw error as NodeApiError;
+			// sendLegacy raises only the package's own errors, already worded for the user
+			if (!/^Could not find an order with orderId/i.test(zonosRefusalText(error) ?? '')) throw error as NodeApiError;
 			items.push({ json: { ...event, orderDetailsError: `Zonos no longer has the details of order ${orderId} (voided or deleted since it was listed)` } });
 			continue;
 		}
@@ -207,10 +208,10 @@ export async function pollNewOrders(
 	let orders: IDataObject[];
 	if (memory.lastOrderId !== undefined) {
 		try {
-			orders = orderListOf(context, await callZonos.call(context, ORDER_NUMBERS_PATH, { sinceOrderId: memory.lastOrderId }));
+			orders = orderListOf(context, await sendLegacy.call(context, ORDER_NUMBERS_PATH, { sinceOrderId: memory.lastOrderId }));
 		} catch (error) {
-			// callZonos raises only the package's own errors, already worded for the user
-			if (!/^Couldn't find order for sinceOrderId/i.test(zonosSaid(error) ?? '')) throw error as NodeApiError;
+			// sendLegacy raises only the package's own errors, already worded for the user
+			if (!/^Couldn't find order for sinceOrderId/i.test(zonosRefusalText(error) ?? '')) throw error as NodeApiError;
 			context.logger.warn(
 				`Zonos Trigger "${context.getNode().name}": order ${memory.lastOrderId} is no longer in Zonos (voided or deleted); resuming from the orders placed after it`,
 			);

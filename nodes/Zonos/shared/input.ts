@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { zonosCredentials } from './credentials';
-import { invalidInput } from './errors';
+import { zonosCredentials } from './credentials/read';
+import { invalidInput } from './errors/build';
 
 /**
  * What a user typed or an expression produced, checked before anything is sent: free text Zonos

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeProperties, IPollFunctions } from 'n8n-workflow';
 
-import { invalidInput } from './errors';
+import { invalidInput } from './errors/build';
 
 /**
  * What the package's polling triggers (the legacy Zonos Trigger and the Zonos GraphQL Polling

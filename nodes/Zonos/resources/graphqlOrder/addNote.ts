@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput } from '../../shared/errors';
+import { invalidInput } from '../../shared/errors/build';
 import { noteText, orderIdField, runOrderMutation, showFor, simplifyField, SIMPLIFY_HINT } from './order';
 
 const MUTATION = `mutation ZonosAddNote($input: OrderNoteCreateInput!) {

@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { orderIn, zonosGraphql } from '../../shared/graphql';
+import { orderIn } from '../../shared/answer/graphql';
+import { sendGraphql } from '../../shared/request/graphql';
 import { booleanParameter, orderIdField, orderIdParameter, orderItem, ORDER_FIELDS, simplifyField, SIMPLIFY_HINT } from './order';
 
 /** `order(orderId)`: Zonos answers `null` for an order it does not have (spec §2.1). */
@@ -14,6 +15,6 @@ export const getDescription: INodeProperties[] = [orderIdField(['get']), simplif
 export async function getOrder(this: IExecuteSingleFunctions, timeout: number | undefined): Promise<INodeExecutionData[]> {
 	const orderId = orderIdParameter(this);
 	const simplify = booleanParameter(this, 'simplify', 'Simplify', true);
-	const data = await zonosGraphql(this, QUERY, { orderId }, { timeout });
+	const data = await sendGraphql(this, QUERY, { orderId }, { timeout });
 	return [orderItem(this, orderIn(this.getNode(), this.getItemIndex(), data, 'order', orderId), simplify)];
 }

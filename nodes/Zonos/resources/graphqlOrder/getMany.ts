@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { MAX_ORDERS_PER_ANSWER } from '../../shared/answer';
+import { MAX_ORDERS_PER_ANSWER } from '../../shared/answer/legacy';
 import { dateWindow, readUserDate, startOf, workflowTimeZone } from '../../shared/dates';
 import type { DateWindow } from '../../shared/dates';
-import { invalidInput, zonosFailure } from '../../shared/errors';
-import { graphqlCredentials, orderConnectionIn, zonosGraphql } from '../../shared/graphql';
+import { invalidInput, zonosFailure } from '../../shared/errors/build';
+import { graphqlCredentials } from '../../shared/credentials/read';
+import { orderConnectionIn } from '../../shared/answer/graphql';
+import { sendGraphql } from '../../shared/request/graphql';
 import { describeType } from '../../shared/input';
 import { booleanParameter, orderItem, ORDER_FIELDS, showFor, simplifyField, SIMPLIFY_HINT } from './order';
 
@@ -223,7 +225,7 @@ export async function getManyOrders(this: IExecuteSingleFunctions, timeout: numb
 	let pagesWithoutNew = 0;
 	for (let pages = 1; ; pages++) {
 		const first = Math.min(query.pageSize, query.limit - items.length);
-		const data = await zonosGraphql(this, QUERY, { filter, first, ...(after ? { after } : {}) }, { timeout, credentials });
+		const data = await sendGraphql(this, QUERY, { filter, first, ...(after ? { after } : {}) }, { timeout, credentials });
 		const connection = orderConnectionIn(node, itemIndex, data);
 		if (connection === null) break; // nullable in Zonos' schema: no orders
 		// checked before the page is read: one oversized page must not take the run down

@@ -9,8 +9,10 @@ import type {
 	NodeApiError,
 } from 'n8n-workflow';
 
-import { continuedItem, invalidInput } from '../../shared/errors';
-import { GRAPHQL_BASE_URL_EXPRESSION, GRAPHQL_PATH, orderIn, zonosGraphql } from '../../shared/graphql';
+import { continuedItem, invalidInput } from '../../shared/errors/build';
+import { GRAPHQL_BASE_URL_EXPRESSION, sendGraphql } from '../../shared/request/graphql';
+import { GRAPHQL_PATH } from '../../shared/request/options';
+import { orderIn } from '../../shared/answer/graphql';
 import { describeType, firstControl, shorten } from '../../shared/input';
 
 /**
@@ -246,7 +248,7 @@ export async function runOrderMutation(
 	const orderId = orderIdParameter(context);
 	const variables = { input: input(orderId) };
 	const simplify = booleanParameter(context, 'simplify', 'Simplify', true);
-	const data = await zonosGraphql(context, `${mutation}\n${ORDER_FIELDS}`, variables, { timeout });
+	const data = await sendGraphql(context, `${mutation}\n${ORDER_FIELDS}`, variables, { timeout });
 	return [orderItem(context, orderIn(context.getNode(), context.getItemIndex(), data, field, orderId), simplify)];
 }
 
@@ -255,7 +257,7 @@ export type GraphqlOperation = (this: IExecuteSingleFunctions, timeout: number |
 /**
  * The routing of one operation. n8n's declarative engine hands the item to `operations.pagination`
  * (see n8n-core's RoutingNode); there the operation checks its input, sends its GraphQL query
- * through `zonosGraphql` — the one GraphQL request of the package — as often as it pages, and
+ * through `sendGraphql` — the one GraphQL request of the package — as often as it pages, and
  * returns the items. Timeout comes from the node's request options (n8n's default: 5 minutes).
  */
 export function graphqlRoute(operation: GraphqlOperation): INodePropertyRouting {

@@ -14,10 +14,10 @@ import {
 	optionalText,
 	quantity,
 } from '../../shared/crossBorder';
-import { invalidInput, zonosFailure } from '../../shared/errors';
+import { invalidInput, zonosFailure } from '../../shared/errors/build';
 import { checkText } from '../../shared/input';
 import { shipCountryFields } from '../crossBorder/fields';
-import { listIn, sendWithWaits } from '../crossBorder/send';
+import { listIn, sendGraphqlWithWaits } from '../crossBorder/send';
 import { LANDED_COST_FIELDS, quoteItem } from './quote';
 
 /**
@@ -337,7 +337,7 @@ function quoteInput(context: IExecuteSingleFunctions): { query: string; variable
 
 export async function calculateLandedCost(this: IExecuteSingleFunctions, timeout: number | undefined): Promise<INodeExecutionData[]> {
 	const { query, variables } = quoteInput(this);
-	const data = await sendWithWaits(this, query, variables, timeout);
+	const data = await sendGraphqlWithWaits(this, query, variables, timeout);
 	const quotes = listIn(data.landedCostCalculateWorkflow);
 	if (quotes.length === 0) {
 		throw zonosFailure(

@@ -1,8 +1,8 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput, zonosFailure } from '../../shared/errors';
+import { invalidInput, zonosFailure } from '../../shared/errors/build';
 import { checkText, shorten } from '../../shared/input';
-import { resultIn, sendWithWaits } from '../crossBorder/send';
+import { resultIn, sendGraphqlWithWaits } from '../crossBorder/send';
 import { LANDED_COST_FIELDS, quoteItem } from './quote';
 
 /** Landed Cost → Get: a quote again by its ID (`landedCost(id)`; Zonos answers `null` for one it does not have). */
@@ -30,7 +30,7 @@ export const getDescription: INodeProperties[] = [
 export async function getLandedCost(this: IExecuteSingleFunctions, timeout: number | undefined): Promise<INodeExecutionData[]> {
 	const id = checkText(this, 'Landed Cost ID', this.getNodeParameter('landedCostId', ''), EXAMPLE, { wholeNumbers: false }).trim();
 	if (/\s/.test(id)) throw invalidInput(this.getNode(), this.getItemIndex(), 'Landed Cost ID', `"${shorten(id)}" is not a landed cost ID`, EXAMPLE);
-	const data = await sendWithWaits(this, QUERY, { id }, timeout);
+	const data = await sendGraphqlWithWaits(this, QUERY, { id }, timeout);
 	if (data.landedCost === null || data.landedCost === undefined) {
 		throw zonosFailure(
 			this.getNode(),

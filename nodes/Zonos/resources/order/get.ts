@@ -8,9 +8,9 @@ import type {
 } from 'n8n-workflow';
 
 import { checkText, orderIdParameter } from '../../shared/input';
-import { answerWithout, readZonosAnswer } from '../../shared/answer';
-import { withBody } from '../../shared/transport';
-import { invalidInput } from '../../shared/errors';
+import { answerWithout, readZonosAnswer } from '../../shared/answer/legacy';
+import { withBody } from '../../shared/request/legacy';
+import { invalidInput } from '../../shared/errors/build';
 import { orderIdField } from './fields';
 
 export const getDescription: INodeProperties[] = [

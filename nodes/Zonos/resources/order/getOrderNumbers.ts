@@ -7,14 +7,14 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { orderListOf, readZonosAnswer } from '../../shared/answer';
+import { orderListOf, readZonosAnswer } from '../../shared/answer/legacy';
 import { dateWindow, utcDay, windowTest } from '../../shared/dates';
 import type { DateWindow } from '../../shared/dates';
-import { invalidInput } from '../../shared/errors';
+import { invalidInput } from '../../shared/errors/build';
 import { orderIdParameter } from '../../shared/input';
 import { matchesOrderType, ORDER_TYPE_OPTIONS } from '../../shared/orders';
 import type { OrderType } from '../../shared/orders';
-import { withBody } from '../../shared/transport';
+import { withBody } from '../../shared/request/legacy';
 import { orderLocator } from './fields';
 
 const showFor = (mode?: string[]) => ({

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { zonosAnswerItem } from '../../shared/answer';
-import { zonosRoute } from '../../shared/transport';
+import { zonosAnswerItem } from '../../shared/answer/legacy';
+import { zonosRoute } from '../../shared/request/legacy';
 import { getDescription, orderDetailItem, orderDetailRequest } from './get';
 import { getOrderNumbersDescription, orderNumbersItems, orderNumbersRequest } from './getOrderNumbers';
 import { setTrackingDescription, setTrackingRequest } from './setTracking';
@@ -11,7 +11,7 @@ import { updateStatusDescription, updateStatusRequest } from './updateStatus';
 // Every operation: zonosRoute(endpoint, preSend, postReceive) — POST to the endpoint; preSend checks
 // the input and writes the body (after the shared credentials check); postReceive reads the answer.
 // Zonos has no paging: each route declares n8n's pagination hook only as the place that words a
-// failed connection (sendToZonos in shared/transport.ts).
+// failed connection (sendLegacyRequest in shared/transport.ts).
 export const orderDescription: INodeProperties[] = [
 	{
 		displayName: 'Operation',

@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { DAY_MS, utcDay } from '../../shared/dates';
 import { ORDER_STATUSES } from '../../shared/orders';
-import { callZonos, ORDER_NUMBERS_PATH } from '../../shared/transport';
+import { sendLegacy, ORDER_NUMBERS_PATH } from '../../shared/request/legacy';
 
 /** How far back "From List" of the order pickers looks. Older orders are given "By ID". */
 export const RECENT_ORDER_DAYS = 30;
@@ -37,7 +37,7 @@ export async function searchOrders(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const answer = await callZonos.call(
+	const answer = await sendLegacy.call(
 		this,
 		ORDER_NUMBERS_PATH,
 		{ sinceDate: utcDay(Date.now() - RECENT_ORDER_DAYS * DAY_MS), statuses: true },

@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { checkText, orderIdParameter } from '../../shared/input';
-import { withBody } from '../../shared/transport';
+import { withBody } from '../../shared/request/legacy';
 import { orderIdField } from './fields';
 
 export const updateMerchantOrderIdDescription: INodeProperties[] = [

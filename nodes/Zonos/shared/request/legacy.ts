@@ -1,0 +1,187 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodePropertyRouting,
+	IPollFunctions,
+	NodeApiError,
+	PostReceiveAction,
+	PreSendAction,
+} from 'n8n-workflow';
+import { getCredentialAllowedDomains } from 'n8n-workflow';
+
+import { readZonosAnswer } from '../answer/legacy';
+import { alreadyRead, CREDENTIALS_TYPE, secretOf, zonosCredentials } from '../credentials/read';
+import { continuedItem, isOwnError, refusedBeforeSending } from '../errors/build';
+import { describeTransportFailure } from '../errors/network';
+import { ZONOS_REQUEST } from './options';
+
+/**
+ * THE request to Zonos' legacy Checkout REST API: the action node's declarative routes send through
+ * `sendLegacyRequest`, polls and list searches through `sendLegacy` — the same request
+ * (request/options.ts), authenticated by the `zonosApi` credentials, the answer read by
+ * answer/legacy.ts.
+ */
+
+/** The order list: what the trigger polls and the credential test asks for. */
+export const ORDER_NUMBERS_PATH = '/v1/orderNumbers';
+
+/** How long a trigger's poll waits for Zonos. */
+const POLL_TIMEOUT_MS = 120_000;
+
+/** Adds fields to the JSON body that n8n will send (store and secret are added by the credentials). */
+export function withBody(requestOptions: IHttpRequestOptions, fields: IDataObject): IHttpRequestOptions {
+	const body = (requestOptions.body ?? {}) as IDataObject;
+	requestOptions.body = { ...body, ...fields };
+	return requestOptions;
+}
+
+/**
+ * The one place that sees a declarative request fail without an HTTP answer. n8n's declarative
+ * engine hands the request to `operations.pagination` when a route defines it; Zonos has no
+ * paging, so every route declares this hook to say what happened in plain words, without the
+ * request (which holds the secret) attached.
+ */
+export async function sendLegacyRequest(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	// an input refused before sending, under On Error: Continue (see beforeSending)
+	const refusal = refusals.get(requestData.options);
+	if (refusal) return [continuedItem(this.getNode(), this.getItemIndex(), refusal)];
+	let failure: Error;
+	try {
+		return await sendWithCheckedCredentials(this, requestData);
+	} catch (error) {
+		// the node's own errors (raised while reading the answer) are already worded for the user
+		failure = isOwnError(error)
+			? (error as NodeApiError)
+			: describeTransportFailure(this.getNode(), this.getItemIndex(), error, requestData.options.timeout, await secretOf(this));
+	}
+	// On Error: Continue — an error item paired to its input (continuedItem), not n8n's unpaired one
+	if (this.continueOnFail()) return [continuedItem(this.getNode(), this.getItemIndex(), failure)];
+	throw failure as NodeApiError;
+}
+
+/**
+ * What n8n's `makeRoutingRequest` does, with one difference: n8n's authenticated helper gets the
+ * credentials the node has already read and checked for this item (zonosCredentials) instead of
+ * reading and decrypting them from the database once more — the third read of each run, about
+ * 4 ms of waiting each (BENCHMARKS.md). The answer goes through the route's postReceive hooks as
+ * n8n runs them.
+ */
+async function sendWithCheckedCredentials(
+	context: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	// read and checked by the preSend of this item (kept per context): no database read here
+	const { decrypted } = await zonosCredentials(context);
+	const response = (await context.helpers.httpRequestWithAuthentication.call(
+		context,
+		CREDENTIALS_TYPE,
+		{ ...requestData.options, returnFullResponse: true } as IHttpRequestOptions,
+		alreadyRead(context.getNode(), CREDENTIALS_TYPE, decrypted),
+	)) as IN8nHttpFullResponse;
+	// zonosRoute declares one postReceive, a function (n8n's declarative actions are never used here)
+	const hooks = requestData.postReceive.flatMap((method) => method.actions) as Array<
+		(this: IExecuteSingleFunctions, items: INodeExecutionData[], response: IN8nHttpFullResponse) => Promise<INodeExecutionData[]>
+	>;
+	let items: INodeExecutionData[] = [{ json: response.body as IDataObject }];
+	for (const hook of hooks) items = await hook.call(context, items, response);
+	return items;
+}
+
+/**
+ * preSend of every operation: nothing is sent with a store ID, secret or base URL that cannot
+ * work; the request goes to the credentials' Base URL. n8n has derived the credential's allowed
+ * domains from the node's declared address (Zonos'); when the Base URL is another, they are
+ * derived again the way n8n does it, from that address.
+ */
+async function toCredentialsBaseUrl(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const { baseUrl, decrypted } = await zonosCredentials(this);
+	if (requestOptions.baseURL !== baseUrl) {
+		requestOptions.baseURL = baseUrl;
+		if (typeof getCredentialAllowedDomains === 'function') {
+			requestOptions.allowedDomains = getCredentialAllowedDomains({
+				node: this.getNode(),
+				credentialData: decrypted,
+				credentialOwnedSurface: true,
+				nodeEndpointUrl: baseUrl,
+			});
+		}
+	}
+	return requestOptions;
+}
+
+/** The refusal of each request's input under On Error: Continue, by its request options (see beforeSending). */
+const refusals = new WeakMap<object, NodeApiError>();
+
+/**
+ * A preSend hook whose errors (nothing was sent yet) are not shown as Zonos' (see refusedBeforeSending).
+ * Under On Error: Continue the refusal is not thrown (n8n's engine would make it an item paired to
+ * no input) but kept with the request options: the later hooks pass, and sendLegacyRequest sends nothing
+ * and returns it as the item's paired error item.
+ */
+function beforeSending(action: PreSendAction): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		if (refusals.has(requestOptions)) return requestOptions;
+		try {
+			return await action.call(this, requestOptions);
+		} catch (error) {
+			const refusal = refusedBeforeSending(this.getNode(), this.getItemIndex(), error);
+			if (!this.continueOnFail()) throw refusal;
+			refusals.set(requestOptions, refusal);
+			return requestOptions;
+		}
+	};
+}
+
+/**
+ * The routing of one operation: POST to `url`; the credentials are checked first, for every
+ * operation alike, then `preSend` checks the input and writes the body (a refusal is never shown
+ * as Zonos' answer); the request goes through `sendLegacyRequest` (declared as n8n's pagination hook,
+ * see there); `postReceive` reads Zonos' answer.
+ */
+export function zonosRoute(url: string, preSend: PreSendAction, postReceive: PostReceiveAction): INodePropertyRouting {
+	return {
+		request: { url },
+		send: { preSend: [beforeSending(toCredentialsBaseUrl), beforeSending(preSend)], paginate: true },
+		operations: { pagination: sendLegacyRequest },
+		output: { postReceive: [postReceive] },
+	};
+}
+
+/**
+ * One Zonos call from a polling trigger or an editor list (the order picker): the same request as
+ * the action node's, authenticated by the credentials, and the answer read with the same rules
+ * and errors.
+ */
+export async function sendLegacy(
+	this: IPollFunctions | ILoadOptionsFunctions,
+	url: string,
+	body: IDataObject,
+	timeout = POLL_TIMEOUT_MS,
+): Promise<IDataObject> {
+	const { baseUrl, secret } = await zonosCredentials(this);
+	const options: IHttpRequestOptions = {
+		...ZONOS_REQUEST,
+		headers: { ...ZONOS_REQUEST.headers },
+		baseURL: baseUrl,
+		url,
+		body,
+		returnFullResponse: true,
+		timeout,
+	};
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIALS_TYPE, options)) as IN8nHttpFullResponse;
+	} catch (error) {
+		throw describeTransportFailure(this.getNode(), 0, error, options.timeout, secret);
+	}
+	return await readZonosAnswer(this, response, secret);
+}
