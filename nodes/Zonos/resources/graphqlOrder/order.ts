@@ -1,23 +1,13 @@
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	IExecuteSingleFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	INodePropertyRouting,
-	NodeApiError,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { continuedItem, invalidInput } from '../../shared/errors/build';
-import { GRAPHQL_BASE_URL_EXPRESSION, sendGraphql } from '../../shared/request/graphql';
-import { GRAPHQL_PATH } from '../../shared/request/options';
+import { invalidInput } from '../../shared/errors/build';
+import { sendGraphql } from '../../shared/request/graphql';
 import { orderIn } from '../../shared/answer/graphql';
 import { describeType, firstControl, shorten } from '../../shared/input';
 
 /**
  * What every operation on orders of the Zonos GraphQL API shares: the order fields the node asks
- * for, the Order ID and Simplify fields, the simplified order, and the route that runs an operation.
+ * for, the Order ID and Simplify fields, the simplified order, and the runner of a mutation.
  */
 
 /**
@@ -250,34 +240,4 @@ export async function runOrderMutation(
 	const simplify = booleanParameter(context, 'simplify', 'Simplify', true);
 	const data = await sendGraphql(context, `${mutation}\n${ORDER_FIELDS}`, variables, { timeout });
 	return [orderItem(context, orderIn(context.getNode(), context.getItemIndex(), data, field, orderId), simplify)];
-}
-
-export type GraphqlOperation = (this: IExecuteSingleFunctions, timeout: number | undefined) => Promise<INodeExecutionData[]>;
-
-/**
- * The routing of one operation. n8n's declarative engine hands the item to `operations.pagination`
- * (see n8n-core's RoutingNode); there the operation checks its input, sends its GraphQL query
- * through `sendGraphql` — the one GraphQL request of the package — as often as it pages, and
- * returns the items. Timeout comes from the node's request options (n8n's default: 5 minutes).
- */
-export function graphqlRoute(operation: GraphqlOperation): INodePropertyRouting {
-	return {
-		request: { baseURL: GRAPHQL_BASE_URL_EXPRESSION, url: GRAPHQL_PATH },
-		send: { paginate: true },
-		operations: {
-			async pagination(
-				this: IExecutePaginationFunctions,
-				requestData: DeclarativeRestApiSettings.ResultOptions,
-			): Promise<INodeExecutionData[]> {
-				try {
-					return await operation.call(this, requestData.options.timeout);
-				} catch (error) {
-					// On Error: Continue — an error item paired to its input (continuedItem), not n8n's unpaired one
-					if (this.continueOnFail()) return [continuedItem(this.getNode(), this.getItemIndex(), error)];
-					// otherwise n8n's engine reports it as before (RoutingNode wraps any error that is not a NodeApiError)
-					throw error as NodeApiError;
-				}
-			},
-		},
-	};
 }

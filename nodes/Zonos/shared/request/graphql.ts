@@ -1,15 +1,26 @@
-import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse, NodeApiError, RequestHelperFunctions } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	NodeApiError,
+	RequestHelperFunctions,
+} from 'n8n-workflow';
 
 import { readGraphqlAnswer } from '../answer/graphql';
 import type { GraphqlContext, GraphqlCredentials } from '../credentials/read';
 import { alreadyRead, GRAPHQL_CREDENTIALS_NAME, GRAPHQL_CREDENTIALS_TYPE, graphqlCredentials } from '../credentials/read';
-import { isOwnError } from '../errors/build';
+import { continuedItem, isOwnError } from '../errors/build';
 import { describeTransportFailure } from '../errors/network';
 import { GRAPHQL_PATH, ZONOS_REQUEST } from './options';
 
 /**
  * THE request to the Zonos GraphQL API (the newer Zonos platform, https://zonos.com/docs/graphql):
- * one function, `sendGraphql`, for the action node's operations, triggers and list searches. It
+ * one function, `sendGraphql`, for the action node's operations (sent from `sendGraphqlOperation`),
+ * triggers and list searches. It
  * sends a query string the package owns with its variables (values are never built into the
  * query), authenticated by the `zonosGraphqlApi` credentials (`credentialToken` header), and reads
  * the answer the GraphQL way (answer/graphql.ts): `errors[]` fails whatever the HTTP status.
@@ -74,5 +85,35 @@ export async function sendGraphql(
 	return readGraphqlAnswer(node, itemIndex, response, apiKey);
 }
 
-/** The credentials' Base URL as n8n evaluates it in declarative requests (same rule as graphqlCredentials). */
-export const GRAPHQL_BASE_URL_EXPRESSION = `={{ String($credentials.baseUrl || "https://api.zonos.com").trim().replace(/\\/+$/, "") }}`;
+/**
+ * One operation of the GraphQL API in the action node: it checks its input, sends its queries
+ * through `sendGraphql` (as often as it pages) and returns the items. `timeout` comes from the
+ * node's request options (n8n's default: 5 minutes).
+ */
+export type GraphqlOperation = (this: IExecuteSingleFunctions, timeout: number | undefined) => Promise<INodeExecutionData[]>;
+
+/**
+ * The sending hook of a GraphQL operation, declared in its routing table as
+ * `send: { paginate: true }, operations: { pagination: sendGraphqlOperation(operation) }`.
+ *
+ * Why n8n's pagination hook: in n8n's declarative engine (n8n-core's RoutingNode.makeRequest) a
+ * route that sets `send.paginate` and a pagination function hands the item to that function,
+ * which returns the items; n8n sends nothing itself. The operation sends its own GraphQL request
+ * (one query string with its variables, not the request n8n would build from the node's
+ * parameters), so the route declares no `request`. Under On Error: Continue a failure becomes an
+ * error item paired to its input (continuedItem), not n8n's unpaired one.
+ */
+export function sendGraphqlOperation(operation: GraphqlOperation) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		requestData: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		try {
+			return await operation.call(this, requestData.options.timeout);
+		} catch (error) {
+			if (this.continueOnFail()) return [continuedItem(this.getNode(), this.getItemIndex(), error)];
+			// otherwise n8n's engine reports it as before (RoutingNode wraps any error that is not a NodeApiError)
+			throw error as NodeApiError;
+		}
+	};
+}

@@ -7,10 +7,8 @@ import type {
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
-	INodePropertyRouting,
 	IPollFunctions,
 	NodeApiError,
-	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
 import { getCredentialAllowedDomains } from 'n8n-workflow';
@@ -42,10 +40,19 @@ export function withBody(requestOptions: IHttpRequestOptions, fields: IDataObjec
 }
 
 /**
- * The one place that sees a declarative request fail without an HTTP answer. n8n's declarative
- * engine hands the request to `operations.pagination` when a route defines it; Zonos has no
- * paging, so every route declares this hook to say what happened in plain words, without the
- * request (which holds the secret) attached.
+ * The sending hook of every legacy operation, declared in its routing table as
+ * `operations: { pagination: sendLegacyRequest }` (resources/order/index.ts).
+ *
+ * Why n8n's pagination hook: in n8n's declarative engine (n8n-core's RoutingNode.makeRequest) a
+ * route that sets `send.paginate` and a pagination function hands the built request to that
+ * function, which sends it and returns the items; n8n sends nothing itself. It is the only
+ * routing hook that does the sending — preSend can only change the request, postReceive only read
+ * the answer. Zonos has no paging: this hook sends once, and so is the one place that can
+ *  - send nothing for an input refused before sending (On Error: Continue, see beforeSending),
+ *  - hand n8n's authenticated helper the credentials already read for this item,
+ *  - say in plain words why a request got no HTTP answer, without the request (which holds the
+ *    secret) attached,
+ *  - pair an error item to its input under On Error: Continue.
  */
 export async function sendLegacyRequest(
 	this: IExecutePaginationFunctions,
@@ -87,7 +94,7 @@ async function sendWithCheckedCredentials(
 		{ ...requestData.options, returnFullResponse: true } as IHttpRequestOptions,
 		alreadyRead(context.getNode(), CREDENTIALS_TYPE, decrypted),
 	)) as IN8nHttpFullResponse;
-	// zonosRoute declares one postReceive, a function (n8n's declarative actions are never used here)
+	// every legacy route declares one postReceive, a function (n8n's declarative actions are never used here)
 	const hooks = requestData.postReceive.flatMap((method) => method.actions) as Array<
 		(this: IExecuteSingleFunctions, items: INodeExecutionData[], response: IN8nHttpFullResponse) => Promise<INodeExecutionData[]>
 	>;
@@ -142,18 +149,14 @@ function beforeSending(action: PreSendAction): PreSendAction {
 }
 
 /**
- * The routing of one operation: POST to `url`; the credentials are checked first, for every
- * operation alike, then `preSend` checks the input and writes the body (a refusal is never shown
- * as Zonos' answer); the request goes through `sendLegacyRequest` (declared as n8n's pagination hook,
- * see there); `postReceive` reads Zonos' answer.
+ * The preSend hooks of every legacy operation, declared in its routing table as
+ * `send: { preSend: checkBeforeSending(preSend), paginate: true }`: first the credentials are checked
+ * and the request pointed at their Base URL (toCredentialsBaseUrl), for every operation alike;
+ * then the operation's `preSend` checks the input and writes the body. A refusal is never shown
+ * as Zonos' answer (see beforeSending).
  */
-export function zonosRoute(url: string, preSend: PreSendAction, postReceive: PostReceiveAction): INodePropertyRouting {
-	return {
-		request: { url },
-		send: { preSend: [beforeSending(toCredentialsBaseUrl), beforeSending(preSend)], paginate: true },
-		operations: { pagination: sendLegacyRequest },
-		output: { postReceive: [postReceive] },
-	};
+export function checkBeforeSending(preSend: PreSendAction): PreSendAction[] {
+	return [beforeSending(toCredentialsBaseUrl), beforeSending(preSend)];
 }
 
 /**
