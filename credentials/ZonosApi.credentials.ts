@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { DEFAULT_BASE_URL } from '../nodes/Zonos/shared/credentials/read';
+import { DEFAULT_BASE_URL } from '../nodes/Zonos/shared/apis';
 
 export class ZonosApi implements ICredentialType {
 	name = 'zonosApi';

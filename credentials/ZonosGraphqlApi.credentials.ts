@@ -1,6 +1,6 @@
 import type { IAuthenticateGeneric, Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { GRAPHQL_DEFAULT_BASE_URL } from '../nodes/Zonos/shared/credentials/read';
+import { GRAPHQL_DEFAULT_BASE_URL } from '../nodes/Zonos/shared/apis';
 
 export class ZonosGraphqlApi implements ICredentialType {
 	name = 'zonosGraphqlApi';

@@ -7,9 +7,8 @@ import { GRAPHQL_ORDER_RESOURCE } from './resources/graphqlOrder/order';
 import { searchGraphqlOrders } from './resources/graphqlOrder/search';
 import { orderDescription } from './resources/order';
 import { searchOrders } from './resources/order/search';
-import { DEFAULT_BASE_URL } from './shared/credentials/read';
-import { CREDENTIAL_TEST, GRAPHQL_CREDENTIAL_TEST, testZonosCredentials, testZonosGraphqlCredentials } from './shared/credentials/tests';
-import { ZONOS_REQUEST } from './shared/request/options';
+import { DEFAULT_BASE_URL, ZONOS_REQUEST } from './shared/apis';
+import { CREDENTIAL_TEST, GRAPHQL_CREDENTIAL_TEST, testZonosCredentials, testZonosGraphqlCredentials } from './shared/credentialTests';
 
 /** The legacy Checkout REST API's properties, shown while API is "legacy" (every older workflow). */
 function forLegacyApi(properties: INodeProperties[]): INodeProperties[] {

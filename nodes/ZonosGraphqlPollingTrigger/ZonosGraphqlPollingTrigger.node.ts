@@ -2,7 +2,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { invalidInput } from '../Zonos/shared/errors/build';
-import { GRAPHQL_CREDENTIAL_TEST, testZonosGraphqlCredentials } from '../Zonos/shared/credentials/tests';
+import { GRAPHQL_CREDENTIAL_TEST, testZonosGraphqlCredentials } from '../Zonos/shared/credentialTests';
 import { describeType } from '../Zonos/shared/input';
 import { pollAlone, statusWatchFields, statusWatchOf } from '../Zonos/shared/polling';
 import { ORDER_STATUS_OPTIONS } from '../Zonos/resources/graphqlOrder/getMany';

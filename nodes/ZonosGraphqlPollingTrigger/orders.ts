@@ -2,7 +2,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { zonosFailure } from '../Zonos/shared/errors/build';
-import { graphqlCredentials } from '../Zonos/shared/credentials/read';
+import { graphqlCredentials } from '../Zonos/shared/credentials';
 import { sendGraphql } from '../Zonos/shared/request/graphql';
 import { sha256 } from '../Zonos/shared/hash';
 import { ORDER_FIELDS, simplifyOrder } from '../Zonos/resources/graphqlOrder/order';

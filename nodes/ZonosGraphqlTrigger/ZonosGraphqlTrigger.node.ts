@@ -25,7 +25,7 @@ import {
 	PROOF_HEADER,
 } from './registrations';
 import type { Registration, TriggerMemory } from './registrations';
-import { GRAPHQL_CREDENTIAL_TEST, testZonosGraphqlCredentials } from '../Zonos/shared/credentials/tests';
+import { GRAPHQL_CREDENTIAL_TEST, testZonosGraphqlCredentials } from '../Zonos/shared/credentialTests';
 
 function eventsNamed(context: IHookFunctions | IWebhookFunctions): string[] {
 	const value = context.getNodeParameter('events', []) as unknown;

@@ -2,7 +2,7 @@ import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflo
 import { NodeOperationError, randomString } from 'n8n-workflow';
 
 import { zonosFailure } from '../Zonos/shared/errors/build';
-import { graphqlCredentials } from '../Zonos/shared/credentials/read';
+import { graphqlCredentials } from '../Zonos/shared/credentials';
 import { sendGraphql } from '../Zonos/shared/request/graphql';
 import type { WebhookEvent } from './events';
 

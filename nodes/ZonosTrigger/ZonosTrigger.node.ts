@@ -10,7 +10,7 @@ import { invalidInput } from '../Zonos/shared/errors/build';
 import { ORDER_TYPE_OPTIONS, statusOptions } from '../Zonos/shared/orders';
 import { pollAlone, statusWatchFields, statusWatchOf } from '../Zonos/shared/polling';
 import type { OrderType } from '../Zonos/shared/orders';
-import { CREDENTIAL_TEST, testZonosCredentials } from '../Zonos/shared/credentials/tests';
+import { CREDENTIAL_TEST, testZonosCredentials } from '../Zonos/shared/credentialTests';
 import { ORDER_DETAILS, pollNewOrders, pollStatusChanges } from './events';
 import type { OrderDetails, TriggerMemory } from './events';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions, NodeApiError } from 'n8n-workflow';
 
 import { orderListOf } from '../Zonos/shared/answer/legacy';
-import { zonosCredentials } from '../Zonos/shared/credentials/read';
+import { zonosCredentials } from '../Zonos/shared/credentials';
 import { DAY_MS, parseZonosTimestamp, utcDay } from '../Zonos/shared/dates';
 import { noTestEvent, zonosFailure } from '../Zonos/shared/errors/build';
 import { zonosRefusalText } from '../Zonos/shared/errors/legacy';
@@ -9,7 +9,8 @@ import { matchesOrderType } from '../Zonos/shared/orders';
 import { adoptActivationCopy as adoptCopy, dropActivationCopy, keepActivationCopy as keepCopy } from '../Zonos/shared/polling';
 import type { OrderType } from '../Zonos/shared/orders';
 import { simplifyOrder } from '../Zonos/resources/order/get';
-import { sendLegacy, ORDER_NUMBERS_PATH } from '../Zonos/shared/request/legacy';
+import { sendLegacy } from '../Zonos/shared/request/legacy';
+import { ORDER_NUMBERS_PATH } from '../Zonos/shared/apis';
 import { decodeStatuses, encodeStatuses } from './statusMemory';
 import type { SeenStatus } from './statusMemory';
 

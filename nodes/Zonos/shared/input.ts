@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { zonosCredentials } from './credentials/read';
+import { zonosCredentials } from './credentials';
 import { invalidInput } from './errors/build';
 
 /**

@@ -4,7 +4,7 @@ import { MAX_ORDERS_PER_ANSWER } from '../../shared/answer/legacy';
 import { dateWindow, readUserDate, startOf, workflowTimeZone } from '../../shared/dates';
 import type { DateWindow } from '../../shared/dates';
 import { invalidInput, zonosFailure } from '../../shared/errors/build';
-import { graphqlCredentials } from '../../shared/credentials/read';
+import { graphqlCredentials } from '../../shared/credentials';
 import { orderConnectionIn } from '../../shared/answer/graphql';
 import { sendGraphql } from '../../shared/request/graphql';
 import { describeType } from '../../shared/input';

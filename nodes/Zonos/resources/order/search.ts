@@ -2,7 +2,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { DAY_MS, utcDay } from '../../shared/dates';
 import { ORDER_STATUSES } from '../../shared/orders';
-import { sendLegacy, ORDER_NUMBERS_PATH } from '../../shared/request/legacy';
+import { sendLegacy } from '../../shared/request/legacy';
+import { ORDER_NUMBERS_PATH } from '../../shared/apis';
 
 /** How far back "From List" of the order pickers looks. Older orders are given "By ID". */
 export const RECENT_ORDER_DAYS = 30;

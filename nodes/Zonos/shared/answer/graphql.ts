@@ -1,11 +1,10 @@
 import type { IDataObject, IN8nHttpFullResponse, INode } from 'n8n-workflow';
 
-import { GRAPHQL_CREDENTIALS_NAME } from '../credentials/read';
+import { GRAPHQL_CREDENTIALS_NAME, GRAPHQL_PATH } from '../apis';
 import { redact, zonosFailure } from '../errors/build';
 import type { GraphqlError } from '../errors/graphql';
 import { graphqlErrorsFailure, rejectedKeyFailure, throttledFailure } from '../errors/graphql';
 import { openAnswerOrThrow, preview, redirectNotFollowed, retryAfterSeconds } from './open';
-import { GRAPHQL_PATH } from '../request/options';
 
 /**
  * Reading what the Zonos GraphQL API sent, the GraphQL way: `errors[]` fails whatever the HTTP

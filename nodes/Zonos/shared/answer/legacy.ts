@@ -7,7 +7,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { secretOf } from '../credentials/read';
+import { secretOf } from '../credentials';
 import { zonosFailure } from '../errors/build';
 import { explainZonosError, zonosErrorText, zonosRefusal } from '../errors/legacy';
 import type { AnswerProblem } from './open';

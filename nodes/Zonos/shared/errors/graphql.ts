@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
-import { GRAPHQL_CREDENTIALS_NAME } from '../credentials/read';
+import { GRAPHQL_CREDENTIALS_NAME } from '../apis';
 import { zonosFailure } from './build';
 
 /**

@@ -1,21 +1,11 @@
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-	NodeApiError,
-	RequestHelperFunctions,
-} from 'n8n-workflow';
+import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctions, IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse, INodeExecutionData, NodeApiError, RequestHelperFunctions } from 'n8n-workflow';
 
 import { readGraphqlAnswer } from '../answer/graphql';
-import type { GraphqlContext, GraphqlCredentials } from '../credentials/read';
-import { alreadyRead, GRAPHQL_CREDENTIALS_NAME, GRAPHQL_CREDENTIALS_TYPE, graphqlCredentials } from '../credentials/read';
+import type { GraphqlContext, GraphqlCredentials } from '../credentials';
+import { alreadyRead, graphqlCredentials } from '../credentials';
+import { GRAPHQL_CREDENTIALS_NAME, GRAPHQL_CREDENTIALS_TYPE, GRAPHQL_PATH, ZONOS_REQUEST } from '../apis';
 import { continuedItem, isOwnError } from '../errors/build';
 import { describeTransportFailure } from '../errors/network';
-import { GRAPHQL_PATH, ZONOS_REQUEST } from './options';
 
 /**
  * THE request to the Zonos GraphQL API (the newer Zonos platform, https://zonos.com/docs/graphql):

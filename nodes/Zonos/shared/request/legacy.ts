@@ -1,23 +1,11 @@
-import type {
-	DeclarativeRestApiSettings,
-	IDataObject,
-	IExecutePaginationFunctions,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-	IPollFunctions,
-	NodeApiError,
-	PreSendAction,
-} from 'n8n-workflow';
+import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctions, IExecuteSingleFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IN8nHttpFullResponse, INodeExecutionData, IPollFunctions, NodeApiError, PreSendAction } from 'n8n-workflow';
 import { getCredentialAllowedDomains } from 'n8n-workflow';
 
 import { readZonosAnswer } from '../answer/legacy';
-import { alreadyRead, CREDENTIALS_TYPE, secretOf, zonosCredentials } from '../credentials/read';
+import { alreadyRead, secretOf, zonosCredentials } from '../credentials';
+import { CREDENTIALS_TYPE, ZONOS_REQUEST } from '../apis';
 import { continuedItem, isOwnError, refusedBeforeSending } from '../errors/build';
 import { describeTransportFailure } from '../errors/network';
-import { ZONOS_REQUEST } from './options';
 
 /**
  * THE request to Zonos' legacy Checkout REST API: the action node's declarative routes send through
@@ -25,9 +13,6 @@ import { ZONOS_REQUEST } from './options';
  * (request/options.ts), authenticated by the `zonosApi` credentials, the answer read by
  * answer/legacy.ts.
  */
-
-/** The order list: what the trigger polls and the credential test asks for. */
-export const ORDER_NUMBERS_PATH = '/v1/orderNumbers';
 
 /** How long a trigger's poll waits for Zonos. */
 const POLL_TIMEOUT_MS = 120_000;

@@ -10,20 +10,14 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { invalidInput, redact } from '../errors/build';
+import { CREDENTIALS_TYPE, DEFAULT_BASE_URL, GRAPHQL_CREDENTIALS_NAME, GRAPHQL_CREDENTIALS_TYPE, GRAPHQL_DEFAULT_BASE_URL } from './apis';
+import { invalidInput, redact } from './errors/build';
 
 /**
  * Both APIs' credentials, read and checked before any request is built from them: the legacy
  * Checkout REST API's (`zonosApi`: store ID, secret, Base URL) and the GraphQL API's
  * (`zonosGraphqlApi`: API key, Base URL).
  */
-
-export const CREDENTIALS_TYPE = 'zonosApi';
-export const DEFAULT_BASE_URL = 'https://api.iglobalstores.com';
-
-export const GRAPHQL_CREDENTIALS_TYPE = 'zonosGraphqlApi';
-export const GRAPHQL_CREDENTIALS_NAME = 'Zonos GraphQL API';
-export const GRAPHQL_DEFAULT_BASE_URL = 'https://api.zonos.com';
 
 export interface ZonosCredentials {
 	storeId: string;

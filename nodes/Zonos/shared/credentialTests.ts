@@ -1,13 +1,12 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, IDataObject, IN8nHttpFullResponse, INode, INodeCredentialTestResult } from 'n8n-workflow';
 
-import { orderConnectionIn, readGraphqlAnswer } from '../answer/graphql';
-import { keysOf, readAnswer } from '../answer/legacy';
-import { fieldProblem } from '../errors/build';
-import { explainTransportFailure } from '../errors/network';
-import { ORDER_NUMBERS_PATH } from '../request/legacy';
-import { GRAPHQL_PATH, ZONOS_REQUEST } from '../request/options';
-import type { CredentialProblem } from './read';
-import { DEFAULT_BASE_URL, GRAPHQL_CREDENTIALS_NAME, readCredentials, readGraphqlCredentials } from './read';
+import { orderConnectionIn, readGraphqlAnswer } from './answer/graphql';
+import { keysOf, readAnswer } from './answer/legacy';
+import { fieldProblem } from './errors/build';
+import { explainTransportFailure } from './errors/network';
+import { DEFAULT_BASE_URL, GRAPHQL_CREDENTIALS_NAME, GRAPHQL_PATH, ORDER_NUMBERS_PATH, ZONOS_REQUEST } from './apis';
+import type { CredentialProblem } from './credentials';
+import { readCredentials, readGraphqlCredentials } from './credentials';
 
 /**
  * "Test" in both credential dialogs. Declarative rules (which can only compare one field) cannot
