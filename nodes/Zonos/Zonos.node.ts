@@ -121,21 +121,21 @@ export class Zonos implements INodeType {
 				name: 'zonosApi',
 				required: true,
 				displayOptions: { show: { authentication: ['zonosApi'] } },
-				// a literal: n8n's community lint reads it from the source (the name is CREDENTIAL_TEST in shared/transport.ts)
+				// a literal: n8n's community lint reads it from the source (the name is CREDENTIAL_TEST in shared/credentialTests.ts)
 				testedBy: 'zonosApiTest',
 			},
 			{
 				name: 'zonosGraphqlApi',
 				required: true,
 				displayOptions: { show: { authentication: ['zonosGraphqlApi'] } },
-				// a literal, as above (the name is GRAPHQL_CREDENTIAL_TEST in shared/graphql.ts)
+				// a literal, as above (the name is GRAPHQL_CREDENTIAL_TEST in shared/credentialTests.ts)
 				testedBy: 'zonosGraphqlApiTest',
 			},
 		],
 		requestDefaults: {
 			...ZONOS_REQUEST,
 			headers: { ...ZONOS_REQUEST.headers },
-			// a plain value: the request goes to the credentials' Base URL (checkCredentials in shared/transport)
+			// a plain value: the request goes to the credentials' Base URL (checkBeforeSending in shared/request/legacy.ts)
 			baseURL: DEFAULT_BASE_URL,
 		},
 		properties: [

@@ -35,7 +35,7 @@ export class ZonosTrigger implements INodeType {
 			{
 				name: 'zonosApi',
 				required: true,
-				// a literal: n8n's community lint reads it from the source (the name is CREDENTIAL_TEST in shared/transport.ts)
+				// a literal: n8n's community lint reads it from the source (the name is CREDENTIAL_TEST in shared/credentialTests.ts)
 				testedBy: 'zonosApiTest',
 			},
 		],
