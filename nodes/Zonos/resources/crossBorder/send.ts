@@ -1,7 +1,6 @@
 import { NodeApiError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { zonosFailure } from '../../shared/errors/build';
 import { throttleOf } from '../../shared/errors/graphql';
 import { sendGraphql } from '../../shared/request/graphql';
 
@@ -48,20 +47,3 @@ export async function sendGraphqlWithWaits(
 		}
 	}
 }
-
-/** The object Zonos answered in `data[field]`; `null` or anything else is a plain-worded error. */
-export function resultIn(context: IExecuteSingleFunctions, data: IDataObject, field: string, what: string): IDataObject {
-	const value = data[field];
-	if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {
-		throw zonosFailure(
-			context.getNode(),
-			context.getItemIndex(),
-			`Zonos sent an answer without the ${what}`,
-			`Expected an object in "${field}"; got ${value === null || value === undefined ? 'nothing' : Array.isArray(value) ? 'a list' : typeof value}.`,
-		);
-	}
-	return value as IDataObject;
-}
-
-/** A list in an answer (`null` or a missing field: an empty list). */
-export const listIn = (value: unknown): IDataObject[] => (Array.isArray(value) ? (value as IDataObject[]).filter((v) => v !== null && typeof v === 'object') : []);

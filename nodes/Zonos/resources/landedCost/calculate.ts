@@ -17,7 +17,8 @@ import {
 import { invalidInput, zonosFailure } from '../../shared/errors/build';
 import { checkText } from '../../shared/input';
 import { shipCountryFields } from '../crossBorder/fields';
-import { listIn, sendGraphqlWithWaits } from '../crossBorder/send';
+import { listIn } from '../../shared/answer/graphql';
+import { sendGraphqlWithWaits } from '../crossBorder/send';
 import { LANDED_COST_FIELDS, quoteItem } from './quote';
 
 /**

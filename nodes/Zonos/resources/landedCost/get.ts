@@ -2,7 +2,8 @@ import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } fro
 
 import { invalidInput, zonosFailure } from '../../shared/errors/build';
 import { checkText, shorten } from '../../shared/input';
-import { resultIn, sendGraphqlWithWaits } from '../crossBorder/send';
+import { resultIn } from '../../shared/answer/graphql';
+import { sendGraphqlWithWaits } from '../crossBorder/send';
 import { LANDED_COST_FIELDS, quoteItem } from './quote';
 
 /** Landed Cost → Get: a quote again by its ID (`landedCost(id)`; Zonos answers `null` for one it does not have). */

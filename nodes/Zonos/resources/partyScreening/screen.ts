@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodePro
 import { collection, countryCode, defined, isBlank, optionalText } from '../../shared/crossBorder';
 import { invalidInput } from '../../shared/errors/build';
 import { checkText } from '../../shared/input';
-import { listIn, resultIn, sendGraphqlWithWaits } from '../crossBorder/send';
+import { listIn, resultIn } from '../../shared/answer/graphql';
+import { sendGraphqlWithWaits } from '../crossBorder/send';
 
 /**
  * Party Screening → Screen: one party per input item against the denied-party lists, with Zonos

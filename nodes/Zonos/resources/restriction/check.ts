@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodePro
 import { countryCode, defined, hsCode, objectList, oneOf, optionalText } from '../../shared/crossBorder';
 import { zonosFailure } from '../../shared/errors/build';
 import { shipCountryFields } from '../crossBorder/fields';
-import { listIn, resultIn, sendGraphqlWithWaits } from '../crossBorder/send';
+import { listIn, resultIn } from '../../shared/answer/graphql';
+import { sendGraphqlWithWaits } from '../crossBorder/send';
 
 /**
  * Restriction → Check: one shipment per input item — are any of its items prohibited, restricted

@@ -1,4 +1,4 @@
-import type { IDataObject, IN8nHttpFullResponse, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INode } from 'n8n-workflow';
 
 import { GRAPHQL_CREDENTIALS_NAME, GRAPHQL_PATH } from '../apis';
 import { redact, zonosFailure } from '../errors/build';
@@ -8,7 +8,8 @@ import { openAnswerOrThrow, preview, redirectNotFollowed, retryAfterSeconds } fr
 
 /**
  * Reading what the Zonos GraphQL API sent, the GraphQL way: `errors[]` fails whatever the HTTP
- * status; then `data`, and in it an order (orderIn) or the order list (orderConnectionIn).
+ * status; then `data`, and in it an order (orderIn), the order list (orderConnectionIn), or a cross-border
+ * operation's result (resultIn, listIn).
  */
 
 /** The `errors` of an opened answer (the API key is already out of every string: openAnswer). */
@@ -141,3 +142,19 @@ export function orderConnectionIn(node: INode, itemIndex: number, data: IDataObj
 	return { edges, hasNextPage, endCursor };
 }
 
+/** The object Zonos answered in `data[field]`; `null` or anything else is a plain-worded error. */
+export function resultIn(context: IExecuteSingleFunctions, data: IDataObject, field: string, what: string): IDataObject {
+	const value = data[field];
+	if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {
+		throw zonosFailure(
+			context.getNode(),
+			context.getItemIndex(),
+			`Zonos sent an answer without the ${what}`,
+			`Expected an object in "${field}"; got ${value === null || value === undefined ? 'nothing' : Array.isArray(value) ? 'a list' : typeof value}.`,
+		);
+	}
+	return value as IDataObject;
+}
+
+/** A list in an answer (`null` or a missing field: an empty list). */
+export const listIn = (value: unknown): IDataObject[] => (Array.isArray(value) ? (value as IDataObject[]).filter((v) => v !== null && typeof v === 'object') : []);
