@@ -54,13 +54,13 @@ export class ZonosApi implements ICredentialType {
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const body = (requestOptions.body ?? {}) as IDataObject;
 		body.store = String(credentials.storeId).trim();
-		// trimmed, as the store ID: a secret pasted with a trailing newline still works (nodes/Zonos/shared/credentials/read.ts checks it alike)
+		// trimmed, as the store ID: a secret pasted with a trailing newline still works (nodes/Zonos/shared/credentials.ts checks it alike)
 		body.secret = String(credentials.secret).trim();
 		requestOptions.body = body;
 		return requestOptions;
 	}
 
 	// No `test` here: "Test" is the nodes' `credentialTest` (`testedBy`), testZonosCredentials in
-	// nodes/Zonos/shared/credentials/tests.ts: Zonos answers a wrong pair with HTTP 200, and only a reader of the whole
+	// nodes/Zonos/shared/credentialTests.ts: Zonos answers a wrong pair with HTTP 200, and only a reader of the whole
 	// answer can tell Zonos' order list from a web page or `{}`.
 }

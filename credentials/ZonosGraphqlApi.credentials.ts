@@ -44,6 +44,6 @@ export class ZonosGraphqlApi implements ICredentialType {
 	};
 
 	// No `test` here: "Test" is the Zonos node's `credentialTest` (`testedBy`), which reads the
-	// answer with the node's own reader (testZonosGraphqlCredentials in nodes/Zonos/shared/credentials/tests.ts):
+	// answer with the node's own reader (testZonosGraphqlCredentials in nodes/Zonos/shared/credentialTests.ts):
 	// declarative rules compare one field each and took answers the node rejects for a success.
 }

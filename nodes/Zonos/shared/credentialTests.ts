@@ -1,4 +1,11 @@
-import type { ICredentialsDecrypted, ICredentialTestFunctions, IDataObject, IN8nHttpFullResponse, INode, INodeCredentialTestResult } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IDataObject,
+	IN8nHttpFullResponse,
+	INode,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
 
 import { orderConnectionIn, readGraphqlAnswer } from './answer/graphql';
 import { keysOf, readAnswer } from './answer/legacy';
@@ -41,7 +48,7 @@ function problemInDialog({ field, problem, expected }: CredentialProblem): INode
 
 /**
  * Sends the test request with the only helper n8n's credential-test context offers (`request`,
- * n8n-core's CredentialTestContext), with the options of every Zonos request (request/options.ts)
+ * n8n-core's CredentialTestContext), with the options of every Zonos request (apis.ts)
  * in its words. Returns the answer, or the network failure in plain words.
  */
 async function sendCredentialTest(

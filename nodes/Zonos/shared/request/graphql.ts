@@ -1,4 +1,14 @@
-import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctions, IExecuteSingleFunctions, IHttpRequestOptions, IN8nHttpFullResponse, INodeExecutionData, NodeApiError, RequestHelperFunctions } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	NodeApiError,
+	RequestHelperFunctions,
+} from 'n8n-workflow';
 
 import { readGraphqlAnswer } from '../answer/graphql';
 import type { GraphqlContext, GraphqlCredentials } from '../credentials';

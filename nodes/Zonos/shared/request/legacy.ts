@@ -1,4 +1,16 @@
-import type { DeclarativeRestApiSettings, IDataObject, IExecutePaginationFunctions, IExecuteSingleFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IN8nHttpFullResponse, INodeExecutionData, IPollFunctions, NodeApiError, PreSendAction } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	IPollFunctions,
+	NodeApiError,
+	PreSendAction,
+} from 'n8n-workflow';
 import { getCredentialAllowedDomains } from 'n8n-workflow';
 
 import { readZonosAnswer } from '../answer/legacy';
@@ -10,7 +22,7 @@ import { describeTransportFailure } from '../errors/network';
 /**
  * THE request to Zonos' legacy Checkout REST API: the action node's declarative routes send through
  * `sendLegacyRequest`, polls and list searches through `sendLegacy` — the same request
- * (request/options.ts), authenticated by the `zonosApi` credentials, the answer read by
+ * (apis.ts), authenticated by the `zonosApi` credentials, the answer read by
  * answer/legacy.ts.
  */
 
