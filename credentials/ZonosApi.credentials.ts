@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { DEFAULT_BASE_URL } from '../nodes/Zonos/shared/apis';
+import { LEGACY_DEFAULT_BASE_URL } from '../nodes/Zonos/shared/apis';
 
 export class ZonosApi implements ICredentialType {
 	name = 'zonosApi';
@@ -42,7 +42,7 @@ export class ZonosApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: DEFAULT_BASE_URL,
+			default: LEGACY_DEFAULT_BASE_URL,
 			description:
 				'Leave as is. Change it only to send the requests through a proxy, or to a test server that answers as Zonos does (such as the sandbox in the source repository of this node).',
 		},

@@ -7,7 +7,7 @@ import { GRAPHQL_ORDER_RESOURCE } from './resources/graphqlOrder/order';
 import { searchGraphqlOrders } from './resources/graphqlOrder/search';
 import { orderDescription } from './resources/order';
 import { searchOrders } from './resources/order/search';
-import { DEFAULT_BASE_URL, ZONOS_REQUEST } from './shared/apis';
+import { LEGACY_DEFAULT_BASE_URL, ZONOS_REQUEST } from './shared/apis';
 import { CREDENTIAL_TEST, GRAPHQL_CREDENTIAL_TEST, testZonosCredentials, testZonosGraphqlCredentials } from './shared/credentialTests';
 
 /** The legacy Checkout REST API's properties, shown while API is "legacy" (every older workflow). */
@@ -136,7 +136,7 @@ export class Zonos implements INodeType {
 			...ZONOS_REQUEST,
 			headers: { ...ZONOS_REQUEST.headers },
 			// a plain value: the request goes to the credentials' Base URL (checkBeforeSending in shared/request/legacy.ts)
-			baseURL: DEFAULT_BASE_URL,
+			baseURL: LEGACY_DEFAULT_BASE_URL,
 		},
 		properties: [
 			{

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions, NodeApiError } from 'n8n-workflow';
 
 import { orderListOf } from '../Zonos/shared/answer/legacy';
-import { zonosCredentials } from '../Zonos/shared/credentials';
+import { legacyCredentials } from '../Zonos/shared/credentials';
 import { DAY_MS, parseZonosTimestamp, utcDay } from '../Zonos/shared/dates';
 import { noTestEvent, zonosFailure } from '../Zonos/shared/errors/build';
 import { zonosRefusalText } from '../Zonos/shared/errors/legacy';
@@ -195,7 +195,7 @@ export async function pollNewOrders(
 		// shaped exactly as a real run's item
 		return [await newOrderItems(context, [newest], details)];
 	}
-	const { storeId } = await zonosCredentials(context);
+	const { storeId } = await legacyCredentials(context);
 	forgetOtherStore(context, memory, storeId, NEW_ORDER_KEYS);
 	adoptActivationCopy(context, memory, storeId, NEW_ORDER_KEYS);
 	if (memory.lastOrderId === undefined && memory.lastOrderAt === undefined && !memory.storeWasEmpty) {
@@ -268,7 +268,7 @@ export async function pollStatusChanges(
 		if (!latest) throw noTestEvent(context.getNode(), 'status change', windowDays);
 		return [asItems([{ ...latest, previousOrderStatus: null, previousOrderStatusDate: null }])];
 	}
-	const { storeId } = await zonosCredentials(context);
+	const { storeId } = await legacyCredentials(context);
 	forgetOtherStore(context, memory, storeId, STATUS_KEYS);
 	adoptActivationCopy(context, memory, storeId, STATUS_KEYS);
 	const known = decodeStatuses(memory, storeId);

@@ -5,8 +5,8 @@
  */
 
 /** The legacy Checkout REST API's credentials (store ID, secret, Base URL) and their default Base URL. */
-export const CREDENTIALS_TYPE = 'zonosApi';
-export const DEFAULT_BASE_URL = 'https://api.iglobalstores.com';
+export const LEGACY_CREDENTIALS_TYPE = 'zonosApi';
+export const LEGACY_DEFAULT_BASE_URL = 'https://api.iglobalstores.com';
 
 /** The order list: what the trigger polls and the credential test asks for. */
 export const ORDER_NUMBERS_PATH = '/v1/orderNumbers';

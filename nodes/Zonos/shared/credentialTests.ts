@@ -8,12 +8,12 @@ import type {
 } from 'n8n-workflow';
 
 import { orderConnectionIn, readGraphqlAnswer } from './answer/graphql';
-import { keysOf, readAnswer } from './answer/legacy';
+import { keysOf, legacyAnswerReading } from './answer/legacy';
 import { fieldProblem } from './errors/build';
 import { explainTransportFailure } from './errors/network';
-import { DEFAULT_BASE_URL, GRAPHQL_CREDENTIALS_NAME, GRAPHQL_PATH, ORDER_NUMBERS_PATH, ZONOS_REQUEST } from './apis';
+import { LEGACY_DEFAULT_BASE_URL, GRAPHQL_CREDENTIALS_NAME, GRAPHQL_PATH, ORDER_NUMBERS_PATH, ZONOS_REQUEST } from './apis';
 import type { CredentialProblem } from './credentials';
-import { readCredentials, readGraphqlCredentials } from './credentials';
+import { readLegacyCredentials, readGraphqlCredentials } from './credentials';
 
 /**
  * "Test" in both credential dialogs. Declarative rules (which can only compare one field) cannot
@@ -88,7 +88,7 @@ export async function testZonosCredentials(
 	this: ICredentialTestFunctions,
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
-	const read = readCredentials(credential.data ?? {});
+	const read = readLegacyCredentials(credential.data ?? {});
 	// checked as the node checks them, before anything is sent
 	if ('field' in read) return problemInDialog(read);
 	const { storeId, secret, baseUrl } = read;
@@ -97,7 +97,7 @@ export async function testZonosCredentials(
 	const sent = await sendCredentialTest(this, `${baseUrl}${ORDER_NUMBERS_PATH}`, {}, body, secret);
 	if ('failed' in sent) return sent.failed;
 	const { response } = sent;
-	const reading = readAnswer(response, secret);
+	const reading = legacyAnswerReading(response, secret);
 	if (!reading.ok) {
 		if (reading.zonosError !== undefined) {
 			const said = reading.zonosError.trim();
@@ -108,7 +108,7 @@ export async function testZonosCredentials(
 				return fail('Zonos could not read the store ID — it must contain digits only');
 			}
 			return fail(
-				`Zonos refused the test request: "${shortText(said)}". Check the Base URL: it must lead to Zonos' order API, such as ${DEFAULT_BASE_URL}.`,
+				`Zonos refused the test request: "${shortText(said)}". Check the Base URL: it must lead to Zonos' order API, such as ${LEGACY_DEFAULT_BASE_URL}.`,
 			);
 		}
 		return fail(`${reading.message}. ${reading.description}`);
@@ -116,7 +116,7 @@ export async function testZonosCredentials(
 	const { orders } = reading.answer;
 	if (!Array.isArray(orders) || orders.some((order) => order === null || typeof order !== 'object' || Array.isArray(order))) {
 		return fail(
-			`The answer is not Zonos' order list: it ${Array.isArray(orders) ? 'holds entries that are not orders' : `has no "orders" (its keys: ${keysOf(reading.answer)})`}. Check the Base URL: it must lead to Zonos' order API, such as ${DEFAULT_BASE_URL}.`,
+			`The answer is not Zonos' order list: it ${Array.isArray(orders) ? 'holds entries that are not orders' : `has no "orders" (its keys: ${keysOf(reading.answer)})`}. Check the Base URL: it must lead to Zonos' order API, such as ${LEGACY_DEFAULT_BASE_URL}.`,
 		);
 	}
 	return { status: 'OK', message: 'Connection successful!' };

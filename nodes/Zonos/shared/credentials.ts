@@ -10,7 +10,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { CREDENTIALS_TYPE, DEFAULT_BASE_URL, GRAPHQL_CREDENTIALS_NAME, GRAPHQL_CREDENTIALS_TYPE, GRAPHQL_DEFAULT_BASE_URL } from './apis';
+import { LEGACY_CREDENTIALS_TYPE, LEGACY_DEFAULT_BASE_URL, GRAPHQL_CREDENTIALS_NAME, GRAPHQL_CREDENTIALS_TYPE, GRAPHQL_DEFAULT_BASE_URL } from './apis';
 import { invalidInput, redact } from './errors/build';
 
 /**
@@ -19,7 +19,7 @@ import { invalidInput, redact } from './errors/build';
  * (`zonosGraphqlApi`: API key, Base URL).
  */
 
-export interface ZonosCredentials {
+export interface LegacyCredentials {
 	storeId: string;
 	secret: string;
 	/** Without trailing slashes. */
@@ -75,7 +75,7 @@ function checkedBaseUrl(value: unknown, defaultUrl: string, credentialsName: str
  * The legacy credentials as they are sent — store ID and secret trimmed, as `authenticate` sends
  * them; the Base URL without trailing slashes — or the first field that cannot work.
  */
-export function readCredentials(data: ICredentialDataDecryptedObject): ZonosCredentials | CredentialProblem {
+export function readLegacyCredentials(data: ICredentialDataDecryptedObject): LegacyCredentials | CredentialProblem {
 	const storeId = String(data.storeId ?? '').trim();
 	if (!/^\d+$/.test(storeId)) {
 		return {
@@ -93,7 +93,7 @@ export function readCredentials(data: ICredentialDataDecryptedObject): ZonosCred
 			expected: 'Enter the API secret GUID Zonos issued, such as f5bde245-f55e-414d-b722-80b25161c12c.',
 		};
 	}
-	const baseUrl = checkedBaseUrl(data.baseUrl, DEFAULT_BASE_URL, 'Zonos Legacy Checkout REST API');
+	const baseUrl = checkedBaseUrl(data.baseUrl, LEGACY_DEFAULT_BASE_URL, 'Zonos Legacy Checkout REST API');
 	if (typeof baseUrl !== 'string') return baseUrl;
 	return { storeId, secret, baseUrl, decrypted: data };
 }
@@ -125,9 +125,9 @@ export function readGraphqlCredentials(data: ICredentialDataDecryptedObject): Gr
  * checked credentials are kept per context and found again along the prototype chain. A trigger's
  * poll context lives as long as the activation, so polls read the credentials afresh each time.
  */
-const checked = new WeakMap<object, Promise<ZonosCredentials>>();
+const checked = new WeakMap<object, Promise<LegacyCredentials>>();
 
-function cachedFor(context: object): Promise<ZonosCredentials> | undefined {
+function cachedFor(context: object): Promise<LegacyCredentials> | undefined {
 	for (let current: object | null = context; current !== null && current !== Object.prototype; current = Object.getPrototypeOf(current)) {
 		const found = checked.get(current);
 		if (found) return found;
@@ -140,12 +140,12 @@ function itemIndexIn(context: LegacyCredentialsContext | GraphqlContext): number
 }
 
 /** The legacy credentials, checked before any request is built from them. */
-export function zonosCredentials(context: LegacyCredentialsContext): Promise<ZonosCredentials> {
+export function legacyCredentials(context: LegacyCredentialsContext): Promise<LegacyCredentials> {
 	const perItem = 'getItemIndex' in context;
 	let credentials = perItem ? cachedFor(context) : undefined;
 	if (!credentials) {
-		credentials = context.getCredentials(CREDENTIALS_TYPE).then((data) => {
-			const read = readCredentials(data);
+		credentials = context.getCredentials(LEGACY_CREDENTIALS_TYPE).then((data) => {
+			const read = readLegacyCredentials(data);
 			if ('field' in read) throw invalidInput(context.getNode(), itemIndexIn(context), read.field, read.problem, read.expected);
 			return read;
 		});
@@ -155,11 +155,11 @@ export function zonosCredentials(context: LegacyCredentialsContext): Promise<Zon
 }
 
 /** The store's secret, for redaction only: never throws, undefined when the credentials could not be read. */
-export function secretOf(context: LegacyCredentialsContext): Promise<string | undefined> {
-	return zonosCredentials(context).then(
+export function legacySecretOf(context: LegacyCredentialsContext): Promise<string | undefined> {
+	return legacyCredentials(context).then(
 		({ secret }) => secret,
 		() =>
-			context.getCredentials(CREDENTIALS_TYPE).then(
+			context.getCredentials(LEGACY_CREDENTIALS_TYPE).then(
 				(data) => (typeof data.secret === 'string' ? data.secret : undefined),
 				() => undefined,
 			),

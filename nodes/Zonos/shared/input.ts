@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { zonosCredentials } from './credentials';
+import { legacyCredentials } from './credentials';
 import { invalidInput } from './errors/build';
 
 /**
@@ -125,7 +125,7 @@ export async function orderIdParameter(
 	label = 'Order ID',
 	name = 'orderId',
 ): Promise<string> {
-	const { storeId } = await zonosCredentials(context);
+	const { storeId } = await legacyCredentials(context);
 	return checkOrderId(context, label, context.getNodeParameter(name, '', { extractValue: true }), storeId);
 }
 

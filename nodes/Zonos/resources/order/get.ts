@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { checkText, orderIdParameter } from '../../shared/input';
-import { answerWithout, readZonosAnswer } from '../../shared/answer/legacy';
+import { answerWithout, readLegacyAnswer } from '../../shared/answer/legacy';
 import { withBody } from '../../shared/request/legacy';
 import { invalidInput } from '../../shared/errors/build';
 import { orderIdField } from './fields';
@@ -122,7 +122,7 @@ export async function orderDetailItem(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const answer = await readZonosAnswer(this, response);
+	const answer = await readLegacyAnswer(this, response);
 	const { order } = answer;
 	if (order === null || typeof order !== 'object' || Array.isArray(order)) {
 		throw answerWithout(this, response.statusCode, answer, 'order');

@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { orderListOf, readZonosAnswer } from '../../shared/answer/legacy';
+import { orderListOf, readLegacyAnswer } from '../../shared/answer/legacy';
 import { dateWindow, utcDay, windowTest } from '../../shared/dates';
 import type { DateWindow } from '../../shared/dates';
 import { invalidInput } from '../../shared/errors/build';
@@ -196,7 +196,7 @@ export async function orderNumbersItems(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const answer = await readZonosAnswer(this, response);
+	const answer = await readLegacyAnswer(this, response);
 	const itemIndex = this.getItemIndex();
 	const orders = orderListOf(this, answer, response.statusCode);
 	const query = await queryOf(this);

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { zonosAnswerItem } from '../../shared/answer/legacy';
+import { legacyAnswerItem } from '../../shared/answer/legacy';
 import { checkBeforeSending, sendLegacyRequest } from '../../shared/request/legacy';
 import { getDescription, orderDetailItem, orderDetailRequest } from './get';
 import { getOrderNumbersDescription, orderNumbersItems, orderNumbersRequest } from './getOrderNumbers';
@@ -55,7 +55,7 @@ export const orderDescription: INodeProperties[] = [
 					request: { url: '/v2/setShipmentTracking' },
 					send: { preSend: checkBeforeSending(setTrackingRequest), paginate: true },
 					operations: { pagination: sendLegacyRequest },
-					output: { postReceive: [zonosAnswerItem] },
+					output: { postReceive: [legacyAnswerItem] },
 				},
 			},
 			{
@@ -67,7 +67,7 @@ export const orderDescription: INodeProperties[] = [
 					request: { url: '/v1/updateMerchantOrderId' },
 					send: { preSend: checkBeforeSending(updateMerchantOrderIdRequest), paginate: true },
 					operations: { pagination: sendLegacyRequest },
-					output: { postReceive: [zonosAnswerItem] },
+					output: { postReceive: [legacyAnswerItem] },
 				},
 			},
 			{
@@ -79,7 +79,7 @@ export const orderDescription: INodeProperties[] = [
 					request: { url: '/v1/updateVendorOrderStatus' },
 					send: { preSend: checkBeforeSending(updateStatusRequest), paginate: true },
 					operations: { pagination: sendLegacyRequest },
-					output: { postReceive: [zonosAnswerItem] },
+					output: { postReceive: [legacyAnswerItem] },
 				},
 			},
 		],

@@ -7,7 +7,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { secretOf } from '../credentials';
+import { legacySecretOf } from '../credentials';
 import { zonosFailure } from '../errors/build';
 import { explainZonosError, zonosErrorText, zonosRefusal } from '../errors/legacy';
 import type { AnswerProblem } from './open';
@@ -25,7 +25,7 @@ export type AnswerReading = { ok: true; answer: IDataObject } | AnswerProblem;
  * What Zonos answered, whatever the HTTP status: the JSON object, or why it is not usable.
  * `secret` is kept out of every text. Shared by the node, the trigger and the credential test.
  */
-export function readAnswer(response: IN8nHttpFullResponse, secret: unknown): AnswerReading {
+export function legacyAnswerReading(response: IN8nHttpFullResponse, secret: unknown): AnswerReading {
 	const opened = openAnswer(response, secret);
 	if (!opened.ok) return opened;
 	const { status, headers, body } = opened;
@@ -73,13 +73,13 @@ export function readAnswer(response: IN8nHttpFullResponse, secret: unknown): Ans
  * What Zonos answered, whatever the HTTP status, as a JSON object — or a thrown error that says
  * what went wrong. `secret` (when the caller has it at hand) is kept out of every message.
  */
-export async function readZonosAnswer(
+export async function readLegacyAnswer(
 	context: IExecuteSingleFunctions | IPollFunctions | ILoadOptionsFunctions,
 	response: IN8nHttpFullResponse,
 	secret?: string,
 ): Promise<IDataObject> {
-	if (secret === undefined) secret = await secretOf(context);
-	const reading = readAnswer(response, secret);
+	if (secret === undefined) secret = await legacySecretOf(context);
+	const reading = legacyAnswerReading(response, secret);
 	if (reading.ok) return reading.answer;
 	const itemIndex = 'getItemIndex' in context ? context.getItemIndex() : 0;
 	// a refusal keeps Zonos' own words for callers that act on them (the trigger's cursor recovery)
@@ -168,12 +168,12 @@ export function orderListOf(
 }
 
 /** postReceive of the update operations: Zonos' answer object is the item, paired to its input. */
-export async function zonosAnswerItem(
+export async function legacyAnswerItem(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const answer = await readZonosAnswer(this, response);
+	const answer = await readLegacyAnswer(this, response);
 	return [{ json: answer, pairedItem: { item: this.getItemIndex() } }];
 }
 

@@ -21,7 +21,7 @@ export interface AnswerProblem {
  * An answer as the node may pass it on: its status, its headers and its body (JSON when it parses,
  * else text) with the credential (the legacy store secret or the GraphQL API key) replaced by `***`
  * in every string and key, however deep — data, `errors`, `errors[].extensions`, header values.
- * THE reading of every answer of both APIs starts here (readAnswer for the Checkout REST API,
+ * THE reading of every answer of both APIs starts here (legacyAnswerReading for the Checkout REST API,
  * readGraphqlAnswer for the GraphQL API), so what is kept out of items and errors cannot differ by API.
  */
 export interface OpenedAnswer {

@@ -13,9 +13,9 @@ import type {
 } from 'n8n-workflow';
 import { getCredentialAllowedDomains } from 'n8n-workflow';
 
-import { readZonosAnswer } from '../answer/legacy';
-import { alreadyRead, secretOf, zonosCredentials } from '../credentials';
-import { CREDENTIALS_TYPE, ZONOS_REQUEST } from '../apis';
+import { readLegacyAnswer } from '../answer/legacy';
+import { alreadyRead, legacySecretOf, legacyCredentials } from '../credentials';
+import { LEGACY_CREDENTIALS_TYPE, ZONOS_REQUEST } from '../apis';
 import { continuedItem, isOwnError, refusedBeforeSending } from '../errors/build';
 import { describeTransportFailure } from '../errors/network';
 
@@ -65,7 +65,7 @@ export async function sendLegacyRequest(
 		// the node's own errors (raised while reading the answer) are already worded for the user
 		failure = isOwnError(error)
 			? (error as NodeApiError)
-			: describeTransportFailure(this.getNode(), this.getItemIndex(), error, requestData.options.timeout, await secretOf(this));
+			: describeTransportFailure(this.getNode(), this.getItemIndex(), error, requestData.options.timeout, await legacySecretOf(this));
 	}
 	// On Error: Continue — an error item paired to its input (continuedItem), not n8n's unpaired one
 	if (this.continueOnFail()) return [continuedItem(this.getNode(), this.getItemIndex(), failure)];
@@ -74,7 +74,7 @@ export async function sendLegacyRequest(
 
 /**
  * What n8n's `makeRoutingRequest` does, with one difference: n8n's authenticated helper gets the
- * credentials the node has already read and checked for this item (zonosCredentials) instead of
+ * credentials the node has already read and checked for this item (legacyCredentials) instead of
  * reading and decrypting them from the database once more — the third read of each run, about
  * 4 ms of waiting each (BENCHMARKS.md). The answer goes through the route's postReceive hooks as
  * n8n runs them.
@@ -84,12 +84,12 @@ async function sendWithCheckedCredentials(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	// read and checked by the preSend of this item (kept per context): no database read here
-	const { decrypted } = await zonosCredentials(context);
+	const { decrypted } = await legacyCredentials(context);
 	const response = (await context.helpers.httpRequestWithAuthentication.call(
 		context,
-		CREDENTIALS_TYPE,
+		LEGACY_CREDENTIALS_TYPE,
 		{ ...requestData.options, returnFullResponse: true } as IHttpRequestOptions,
-		alreadyRead(context.getNode(), CREDENTIALS_TYPE, decrypted),
+		alreadyRead(context.getNode(), LEGACY_CREDENTIALS_TYPE, decrypted),
 	)) as IN8nHttpFullResponse;
 	// every legacy route declares one postReceive, a function (n8n's declarative actions are never used here)
 	const hooks = requestData.postReceive.flatMap((method) => method.actions) as Array<
@@ -107,7 +107,7 @@ async function sendWithCheckedCredentials(
  * derived again the way n8n does it, from that address.
  */
 async function toCredentialsBaseUrl(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const { baseUrl, decrypted } = await zonosCredentials(this);
+	const { baseUrl, decrypted } = await legacyCredentials(this);
 	if (requestOptions.baseURL !== baseUrl) {
 		requestOptions.baseURL = baseUrl;
 		if (typeof getCredentialAllowedDomains === 'function') {
@@ -167,7 +167,7 @@ export async function sendLegacy(
 	body: IDataObject,
 	timeout = POLL_TIMEOUT_MS,
 ): Promise<IDataObject> {
-	const { baseUrl, secret } = await zonosCredentials(this);
+	const { baseUrl, secret } = await legacyCredentials(this);
 	const options: IHttpRequestOptions = {
 		...ZONOS_REQUEST,
 		headers: { ...ZONOS_REQUEST.headers },
@@ -179,9 +179,9 @@ export async function sendLegacy(
 	};
 	let response: IN8nHttpFullResponse;
 	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIALS_TYPE, options)) as IN8nHttpFullResponse;
+		response = (await this.helpers.httpRequestWithAuthentication.call(this, LEGACY_CREDENTIALS_TYPE, options)) as IN8nHttpFullResponse;
 	} catch (error) {
 		throw describeTransportFailure(this.getNode(), 0, error, options.timeout, secret);
 	}
-	return await readZonosAnswer(this, response, secret);
+	return await readLegacyAnswer(this, response, secret);
 }
