@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { DEFAULT_BASE_URL } from '../nodes/Zonos/shared/credentials';
+import { LEGACY_DEFAULT_BASE_URL } from '../nodes/Zonos/shared/apis';
 
 export class ZonosApi implements ICredentialType {
 	name = 'zonosApi';
@@ -42,7 +42,7 @@ export class ZonosApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: DEFAULT_BASE_URL,
+			default: LEGACY_DEFAULT_BASE_URL,
 			description:
 				'Leave as is. Change it only to send the requests through a proxy, or to a test server that answers as Zonos does (such as the sandbox in the source repository of this node).',
 		},
@@ -54,13 +54,13 @@ export class ZonosApi implements ICredentialType {
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const body = (requestOptions.body ?? {}) as IDataObject;
 		body.store = String(credentials.storeId).trim();
-		// trimmed, as the store ID: a secret pasted with a trailing newline still works (shared/credentials.ts checks it alike)
+		// trimmed, as the store ID: a secret pasted with a trailing newline still works (nodes/Zonos/shared/credentials.ts checks it alike)
 		body.secret = String(credentials.secret).trim();
 		requestOptions.body = body;
 		return requestOptions;
 	}
 
-	// No `test` here: "Test" is the nodes' `credentialTest` (`testedBy`), shared/transport.ts
-	// testZonosCredentials: Zonos answers a wrong pair with HTTP 200, and only a reader of the whole
+	// No `test` here: "Test" is the nodes' `credentialTest` (`testedBy`), testZonosCredentials in
+	// nodes/Zonos/shared/credentialTests.ts: Zonos answers a wrong pair with HTTP 200, and only a reader of the whole
 	// answer can tell Zonos' order list from a web page or `{}`.
 }

@@ -1,6 +1,6 @@
 import type { IAuthenticateGeneric, Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { GRAPHQL_DEFAULT_BASE_URL } from '../nodes/Zonos/shared/graphql';
+import { GRAPHQL_DEFAULT_BASE_URL } from '../nodes/Zonos/shared/apis';
 
 export class ZonosGraphqlApi implements ICredentialType {
 	name = 'zonosGraphqlApi';
@@ -32,7 +32,8 @@ export class ZonosGraphqlApi implements ICredentialType {
 		},
 	];
 
-	// Zonos reads the API key from the credentialToken header (spec §1.2, from Zonos' own SDKs).
+	// Zonos reads the API key from the credentialToken header, as Zonos' own SDKs send it (the docs name
+	// no header; README "What rests on an assumption").
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {
@@ -43,6 +44,6 @@ export class ZonosGraphqlApi implements ICredentialType {
 	};
 
 	// No `test` here: "Test" is the Zonos node's `credentialTest` (`testedBy`), which reads the
-	// answer with the node's own reader (testZonosGraphqlCredentials in nodes/Zonos/shared/graphql.ts):
+	// answer with the node's own reader (testZonosGraphqlCredentials in nodes/Zonos/shared/credentialTests.ts):
 	// declarative rules compare one field each and took answers the node rejects for a success.
 }

@@ -7,9 +7,8 @@ import { GRAPHQL_ORDER_RESOURCE } from './resources/graphqlOrder/fields';
 import { searchGraphqlOrders } from './resources/graphqlOrder/search';
 import { orderDescription } from './resources/order';
 import { searchOrders } from './resources/order/search';
-import { DEFAULT_BASE_URL } from './shared/credentials';
-import { GRAPHQL_CREDENTIAL_TEST, testZonosGraphqlCredentials } from './shared/graphql';
-import { CREDENTIAL_TEST, testZonosCredentials, ZONOS_REQUEST } from './shared/transport';
+import { LEGACY_DEFAULT_BASE_URL, ZONOS_REQUEST } from './shared/apis';
+import { CREDENTIAL_TEST, GRAPHQL_CREDENTIAL_TEST, testZonosCredentials, testZonosGraphqlCredentials } from './shared/credentialTests';
 
 /** The legacy Checkout REST API's properties, shown while API is "legacy" (every older workflow). */
 function forLegacyApi(properties: INodeProperties[]): INodeProperties[] {
@@ -138,22 +137,22 @@ export class Zonos implements INodeType {
 				name: 'zonosApi',
 				required: true,
 				displayOptions: { show: { authentication: ['zonosApi'] } },
-				// a literal: n8n's community lint reads it from the source (the name is CREDENTIAL_TEST in shared/transport.ts)
+				// a literal: n8n's community lint reads it from the source (the name is CREDENTIAL_TEST in shared/credentialTests.ts)
 				testedBy: 'zonosApiTest',
 			},
 			{
 				name: 'zonosGraphqlApi',
 				required: true,
 				displayOptions: { show: { authentication: ['zonosGraphqlApi'] } },
-				// a literal, as above (the name is GRAPHQL_CREDENTIAL_TEST in shared/graphql.ts)
+				// a literal, as above (the name is GRAPHQL_CREDENTIAL_TEST in shared/credentialTests.ts)
 				testedBy: 'zonosGraphqlApiTest',
 			},
 		],
 		requestDefaults: {
 			...ZONOS_REQUEST,
 			headers: { ...ZONOS_REQUEST.headers },
-			// a plain value: the request goes to the credentials' Base URL (checkCredentials in shared/transport)
-			baseURL: DEFAULT_BASE_URL,
+			// a plain value: the request goes to the credentials' Base URL (checkBeforeSending in shared/request/legacy.ts)
+			baseURL: LEGACY_DEFAULT_BASE_URL,
 		},
 		properties: [
 			{

@@ -1,8 +1,8 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { invalidInput } from '../Zonos/shared/errors';
-import { GRAPHQL_CREDENTIAL_TEST, testZonosGraphqlCredentials } from '../Zonos/shared/graphql';
+import { invalidInput } from '../Zonos/shared/errors/build';
+import { GRAPHQL_CREDENTIAL_TEST, testZonosGraphqlCredentials } from '../Zonos/shared/credentialTests';
 import { describeType } from '../Zonos/shared/input';
 import { eventFields, eventSubtitle, pollAlone, pollChosenEvent } from '../Zonos/shared/polling';
 import type { PollingEvent } from '../Zonos/shared/polling';

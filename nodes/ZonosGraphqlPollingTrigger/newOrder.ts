@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { noTestEvent } from '../Zonos/shared/errors';
+import { noTestEvent } from '../Zonos/shared/errors/build';
 import { adoptActivationCopy, dropActivationCopy, keepActivationCopy } from '../Zonos/shared/polling';
 import type { PollingEvent } from '../Zonos/shared/polling';
 import {

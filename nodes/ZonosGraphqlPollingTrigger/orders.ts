@@ -1,7 +1,8 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { zonosFailure } from '../Zonos/shared/errors';
-import { graphqlCredentials, zonosGraphql } from '../Zonos/shared/graphql';
+import { zonosFailure } from '../Zonos/shared/errors/build';
+import { graphqlCredentials } from '../Zonos/shared/credentials';
+import { sendGraphql } from '../Zonos/shared/request/graphql';
 import { sha256 } from '../Zonos/shared/hash';
 import { GRAPHQL_ORDER_FIELDS, simplifyGraphqlOrder } from '../Zonos/shared/graphqlOrder';
 
@@ -90,7 +91,7 @@ export async function ordersCreatedSince(context: IPollFunctions, since: number 
 	let after: string | undefined;
 	for (let page = 1; ; page++) {
 		const variables = { ...(filter ? { filter } : {}), first: POLL_PAGE_SIZE, ...(after ? { after } : {}) };
-		const data = await zonosGraphql(context, LIST_QUERY, variables, { timeout: pollLimits.timeoutMs });
+		const data = await sendGraphql(context, LIST_QUERY, variables, { timeout: pollLimits.timeoutMs });
 		const connection = data.orders as IDataObject | null | undefined;
 		if (connection === null || connection === undefined) break; // nullable in Zonos' schema: no orders
 		if (typeof connection !== 'object' || !Array.isArray(connection.edges) || typeof connection.pageInfo !== 'object' || connection.pageInfo === null) {
@@ -143,7 +144,7 @@ export async function wholeOrders(context: IPollFunctions, ids: string[]): Promi
 		const query = `query ZonosPollWholeOrders(${chunk.map((_, i) => `$o${i}: String!`).join(', ')}) {\n${chunk
 			.map((_, i) => `  o${i}: order(orderId: $o${i}) { ...ZonosOrder }`)
 			.join('\n')}\n}\n${GRAPHQL_ORDER_FIELDS}`;
-		const data = await zonosGraphql(context, query, variables, { timeout: pollLimits.timeoutMs });
+		const data = await sendGraphql(context, query, variables, { timeout: pollLimits.timeoutMs });
 		chunk.forEach((id, i) => {
 			const order = data[`o${i}`];
 			found.set(id, order !== null && typeof order === 'object' && !Array.isArray(order) && (order as IDataObject).id === id ? (order as IDataObject) : null);

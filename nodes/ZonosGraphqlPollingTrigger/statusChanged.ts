@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { DAY_MS } from '../Zonos/shared/wallTime';
-import { invalidInput, noTestEvent } from '../Zonos/shared/errors';
+import { invalidInput, noTestEvent } from '../Zonos/shared/errors/build';
 import { adoptActivationCopy, dropActivationCopy, keepActivationCopy, statusWatchFields, statusWatchOf } from '../Zonos/shared/polling';
 import type { PollingEvent, StatusWatch } from '../Zonos/shared/polling';
 import { GRAPHQL_ORDER_STATUS_OPTIONS } from '../Zonos/shared/graphqlOrder';

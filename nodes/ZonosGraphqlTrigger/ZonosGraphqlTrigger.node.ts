@@ -26,7 +26,7 @@ import {
 	PROOF_HEADER,
 } from './registrations';
 import type { WebhookTriggerMemory } from './registrations';
-import { GRAPHQL_CREDENTIAL_TEST, testZonosGraphqlCredentials } from '../Zonos/shared/graphql';
+import { GRAPHQL_CREDENTIAL_TEST, testZonosGraphqlCredentials } from '../Zonos/shared/credentialTests';
 
 function webhookUrlOf(context: IHookFunctions): string {
 	const url = context.getNodeWebhookUrl('default');

@@ -1,8 +1,9 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError, randomString } from 'n8n-workflow';
 
-import { zonosFailure } from '../Zonos/shared/errors';
-import { graphqlCredentials, zonosGraphql } from '../Zonos/shared/graphql';
+import { zonosFailure } from '../Zonos/shared/errors/build';
+import { graphqlCredentials } from '../Zonos/shared/credentials';
+import { sendGraphql } from '../Zonos/shared/request/graphql';
 import type { WebhookEvent } from './events';
 
 /**
@@ -73,7 +74,7 @@ export function newSecret(): string {
 
 /** One GraphQL request with the trigger's credentials (the package's one GraphQL transport); returns `data`. */
 export function sendTriggerGraphql(context: WebhookContext, query: string, variables: IDataObject): Promise<IDataObject> {
-	return zonosGraphql(context, query, variables, { timeout: REQUEST_TIMEOUT_MS });
+	return sendGraphql(context, query, variables, { timeout: REQUEST_TIMEOUT_MS });
 }
 
 const WEBHOOK_FIELDS = 'id url type status';

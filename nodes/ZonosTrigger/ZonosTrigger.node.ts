@@ -10,7 +10,7 @@ import { ORDER_TYPE_OPTIONS } from '../Zonos/shared/legacyOrder';
 import { eventFields, eventSubtitle, pollAlone, pollChosenEvent } from '../Zonos/shared/polling';
 import type { PollingEvent } from '../Zonos/shared/polling';
 import type { OrderType } from '../Zonos/shared/legacyOrder';
-import { CREDENTIAL_TEST, testZonosCredentials } from '../Zonos/shared/transport';
+import { CREDENTIAL_TEST, testZonosCredentials } from '../Zonos/shared/credentialTests';
 import { legacyNewOrderEvent } from './newOrder';
 import type { LegacyTriggerMemory, LegacyTriggerSettings } from './orders';
 import { legacyStatusChangedEvent } from './statusChanged';
@@ -39,7 +39,7 @@ export class ZonosTrigger implements INodeType {
 			{
 				name: 'zonosApi',
 				required: true,
-				// a literal: n8n's community lint reads it from the source (the name is CREDENTIAL_TEST in shared/transport.ts)
+				// a literal: n8n's community lint reads it from the source (the name is CREDENTIAL_TEST in shared/credentialTests.ts)
 				testedBy: 'zonosApiTest',
 			},
 		],

@@ -1,14 +1,16 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions, NodeApiError } from 'n8n-workflow';
 
-import { orderListOf } from '../Zonos/shared/answer';
-import { zonosCredentials } from '../Zonos/shared/credentials';
+import { orderListOf } from '../Zonos/shared/answer/legacy';
+import { legacyCredentials } from '../Zonos/shared/credentials';
 import { DAY_MS } from '../Zonos/shared/wallTime';
 import { utcDay } from '../Zonos/shared/dates';
-import { invalidInput, noTestEvent, zonosSaid } from '../Zonos/shared/errors';
+import { invalidInput, noTestEvent } from '../Zonos/shared/errors/build';
+import { zonosRefusalText } from '../Zonos/shared/errors/legacy';
 import { matchesOrderType } from '../Zonos/shared/legacyOrder';
 import type { PollingEvent } from '../Zonos/shared/polling';
 import type { OrderType } from '../Zonos/shared/legacyOrder';
-import { callZonos, ORDER_NUMBERS_PATH } from '../Zonos/shared/transport';
+import { sendLegacy } from '../Zonos/shared/request/legacy';
+import { ORDER_NUMBERS_PATH } from '../Zonos/shared/apis';
 import { newOrderItems, ORDER_DETAILS } from './orderDetails';
 import type { OrderDetails } from './orderDetails';
 import { adoptLegacyActivationCopy, forgetOtherStore, keepLegacyActivationCopy, ordersSince, placedAt } from './orders';
@@ -142,7 +144,7 @@ async function pollLegacyNewOrders(
 		// shaped exactly as a real run's item
 		return [await newOrderItems(context, [newest], details)];
 	}
-	const { storeId } = await zonosCredentials(context);
+	const { storeId } = await legacyCredentials(context);
 	forgetOtherStore(context, memory, storeId, LEGACY_NEW_ORDER_KEYS);
 	adoptLegacyActivationCopy(context, memory, storeId, LEGACY_NEW_ORDER_KEYS);
 	if (memory.lastOrderId === undefined && memory.lastOrderAt === undefined && !memory.storeWasEmpty) {
@@ -156,10 +158,10 @@ async function pollLegacyNewOrders(
 	let orders: IDataObject[];
 	if (memory.lastOrderId !== undefined) {
 		try {
-			orders = orderListOf(context, await callZonos.call(context, ORDER_NUMBERS_PATH, { sinceOrderId: memory.lastOrderId }));
+			orders = orderListOf(context, await sendLegacy.call(context, ORDER_NUMBERS_PATH, { sinceOrderId: memory.lastOrderId }));
 		} catch (error) {
-			// callZonos raises only the package's own errors, already worded for the user
-			if (!/^Couldn't find order for sinceOrderId/i.test(zonosSaid(error) ?? '')) throw error as NodeApiError;
+			// sendLegacy raises only the package's own errors, already worded for the user
+			if (!/^Couldn't find order for sinceOrderId/i.test(zonosRefusalText(error) ?? '')) throw error as NodeApiError;
 			context.logger.warn(
 				`Zonos Trigger "${context.getNode().name}": order ${memory.lastOrderId} is no longer in Zonos (voided or deleted); resuming from the orders placed after it`,
 			);

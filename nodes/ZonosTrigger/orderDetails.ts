@@ -1,8 +1,9 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions, NodeApiError } from 'n8n-workflow';
 
-import { zonosFailure, zonosSaid } from '../Zonos/shared/errors';
+import { zonosFailure } from '../Zonos/shared/errors/build';
+import { zonosRefusalText } from '../Zonos/shared/errors/legacy';
 import { simplifyLegacyOrder } from '../Zonos/shared/legacyOrder';
-import { callZonos } from '../Zonos/shared/transport';
+import { sendLegacy } from '../Zonos/shared/request/legacy';
 import { asItems } from './orders';
 
 /** New Order → Order Details: what each new order's item carries besides the event (README, "Zonos Trigger"). */
@@ -25,10 +26,10 @@ export async function newOrderItems(context: IPollFunctions, events: IDataObject
 		const orderId = String(event.id);
 		let answer: IDataObject;
 		try {
-			answer = await callZonos.call(context, ORDER_DETAIL_PATH, { orderId });
+			answer = await sendLegacy.call(context, ORDER_DETAIL_PATH, { orderId });
 		} catch (error) {
-			// callZonos raises only the package's own errors, already worded for the user
-			if (!/^Could not find an order with orderId/i.test(zonosSaid(error) ?? '')) throw error as NodeApiError;
+			// sendLegacy raises only the package's own errors, already worded for the user
+			if (!/^Could not find an order with orderId/i.test(zonosRefusalText(error) ?? '')) throw error as NodeApiError;
 			items.push({ json: { ...event, orderDetailsError: `Zonos no longer has the details of order ${orderId} (voided or deleted since it was listed)` } });
 			continue;
 		}

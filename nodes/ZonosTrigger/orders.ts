@@ -1,10 +1,11 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { orderListOf } from '../Zonos/shared/answer';
+import { orderListOf } from '../Zonos/shared/answer/legacy';
 import { parseZonosTimestamp } from '../Zonos/shared/dates';
 import { adoptActivationCopy, dropActivationCopy, keepActivationCopy } from '../Zonos/shared/polling';
 import type { OrderType } from '../Zonos/shared/legacyOrder';
-import { callZonos, ORDER_NUMBERS_PATH } from '../Zonos/shared/transport';
+import { sendLegacy } from '../Zonos/shared/request/legacy';
+import { ORDER_NUMBERS_PATH } from '../Zonos/shared/apis';
 
 /**
  * What the events of the legacy Zonos Trigger share: what the trigger remembers, how it reads the
@@ -51,7 +52,7 @@ export function adoptLegacyActivationCopy(context: IPollFunctions, memory: Legac
 /** The orders placed since a day (`YYYYMMDD`), with their statuses when asked. */
 export async function ordersSince(context: IPollFunctions, sinceDate: string, statuses: boolean): Promise<IDataObject[]> {
 	const body = { sinceDate, ...(statuses ? { statuses: true } : {}) };
-	return orderListOf(context, await callZonos.call(context, ORDER_NUMBERS_PATH, body));
+	return orderListOf(context, await sendLegacy.call(context, ORDER_NUMBERS_PATH, body));
 }
 
 export const asItems = (orders: IDataObject[]): INodeExecutionData[] => orders.map((json) => ({ json }));

@@ -1,9 +1,9 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { zonosCredentials } from '../Zonos/shared/credentials';
+import { legacyCredentials } from '../Zonos/shared/credentials';
 import { DAY_MS } from '../Zonos/shared/wallTime';
 import { utcDay } from '../Zonos/shared/dates';
-import { noTestEvent } from '../Zonos/shared/errors';
+import { noTestEvent } from '../Zonos/shared/errors/build';
 import { matchesOrderType, statusOptions } from '../Zonos/shared/legacyOrder';
 import { statusWatchFields, statusWatchOf } from '../Zonos/shared/polling';
 import type { PollingEvent, StatusWatch } from '../Zonos/shared/polling';
@@ -70,7 +70,7 @@ async function pollLegacyStatusChanges(
 		if (!latest) throw noTestEvent(context.getNode(), 'status change', windowDays);
 		return [asItems([{ ...latest, previousOrderStatus: null, previousOrderStatusDate: null }])];
 	}
-	const { storeId } = await zonosCredentials(context);
+	const { storeId } = await legacyCredentials(context);
 	forgetOtherStore(context, memory, storeId, LEGACY_STATUS_KEYS);
 	adoptLegacyActivationCopy(context, memory, storeId, LEGACY_STATUS_KEYS);
 	const known = decodeStatuses(memory, storeId);

@@ -1,18 +1,25 @@
 import type {
 	IAdditionalCredentialOptions,
 	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
 	IExecuteSingleFunctions,
-	INode,
+	IHookFunctions,
 	ILoadOptionsFunctions,
+	INode,
 	IPollFunctions,
+	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { invalidInput, withoutUserinfo } from './errors';
+import { LEGACY_CREDENTIALS_TYPE, LEGACY_DEFAULT_BASE_URL, GRAPHQL_CREDENTIALS_NAME, GRAPHQL_CREDENTIALS_TYPE, GRAPHQL_DEFAULT_BASE_URL } from './apis';
+import { invalidInput, redact } from './errors/build';
 
-export const CREDENTIALS_TYPE = 'zonosApi';
-export const DEFAULT_BASE_URL = 'https://api.iglobalstores.com';
+/**
+ * Both APIs' credentials, read and checked before any request is built from them: the legacy
+ * Checkout REST API's (`zonosApi`: store ID, secret, Base URL) and the GraphQL API's
+ * (`zonosGraphqlApi`: API key, Base URL).
+ */
 
-export interface ZonosCredentials {
+export interface LegacyCredentials {
 	storeId: string;
 	secret: string;
 	/** Without trailing slashes. */
@@ -21,45 +28,12 @@ export interface ZonosCredentials {
 	decrypted: ICredentialDataDecryptedObject;
 }
 
-type Context = IExecuteSingleFunctions | IPollFunctions | ILoadOptionsFunctions;
-
-/**
- * The credentials of one item, read and checked once: n8n hands every hook of an item the same
- * context object (the pagination hook gets one made from it with Object.create), so the checked
- * credentials are kept per context and found again along the prototype chain. A trigger's poll
- * context lives as long as the activation, so polls read the credentials afresh each time.
- */
-const checked = new WeakMap<object, Promise<ZonosCredentials>>();
-
-function cachedFor(context: object): Promise<ZonosCredentials> | undefined {
-	for (let current: object | null = context; current !== null && current !== Object.prototype; current = Object.getPrototypeOf(current)) {
-		const found = checked.get(current);
-		if (found) return found;
-	}
-	return undefined;
-}
-
-/** The credentials, checked before any request is built from them. */
-export function zonosCredentials(context: Context): Promise<ZonosCredentials> {
-	const perItem = 'getItemIndex' in context;
-	let credentials = perItem ? cachedFor(context) : undefined;
-	if (!credentials) {
-		credentials = context.getCredentials(CREDENTIALS_TYPE).then((data) => checkCredentials(context, data));
-		if (perItem) checked.set(context, credentials);
-	}
-	return credentials;
-}
-
-/** The store's secret, for redaction only: never throws, undefined when the credentials could not be read. */
-export function secretOf(context: Context): Promise<string | undefined> {
-	return zonosCredentials(context).then(
-		({ secret }) => secret,
-		() =>
-			context.getCredentials(CREDENTIALS_TYPE).then(
-				(data) => (typeof data.secret === 'string' ? data.secret : undefined),
-				() => undefined,
-			),
-	);
+export interface GraphqlCredentials {
+	apiKey: string;
+	/** Without trailing slashes. */
+	baseUrl: string;
+	/** As n8n decrypted them: handed to n8n's authenticated request, which then reads them no more. */
+	decrypted?: ICredentialDataDecryptedObject;
 }
 
 /** A field of the credentials that cannot work: which, what is wrong, what is expected. */
@@ -69,11 +43,39 @@ export interface CredentialProblem {
 	expected: string;
 }
 
+/** Where the legacy credentials are read: an action node's item, a poll, an editor list. */
+type LegacyCredentialsContext = IExecuteSingleFunctions | IPollFunctions | ILoadOptionsFunctions;
+
+/** Where the GraphQL credentials are read: every kind of node context the package uses. */
+export type GraphqlContext =
+	| IExecuteSingleFunctions
+	| IExecuteFunctions
+	| IPollFunctions
+	| IHookFunctions
+	| IWebhookFunctions
+	| ILoadOptionsFunctions;
+
 /**
- * The credentials as they are sent — store ID and secret trimmed, as `authenticate` sends them;
- * the Base URL without trailing slashes — or the first field that cannot work.
+ * The Base URL of either credentials, without trailing slashes — or why it is not a web address
+ * (shown without `user:password@` and without `secret`).
  */
-export function readCredentials(data: ICredentialDataDecryptedObject): ZonosCredentials | CredentialProblem {
+function checkedBaseUrl(value: unknown, defaultUrl: string, credentialsName: string, secret?: string): string | CredentialProblem {
+	const baseUrl = String(value ?? '').trim() || defaultUrl;
+	if (!/^https?:\/\/[^\s/?#]+/i.test(baseUrl)) {
+		return {
+			field: `Base URL (${credentialsName} credentials)`,
+			problem: `"${redact(baseUrl, secret).slice(0, 80)}" is not a web address`,
+			expected: `Leave it at ${defaultUrl} unless you use a proxy or the bundled sandbox.`,
+		};
+	}
+	return baseUrl.replace(/\/+$/, '');
+}
+
+/**
+ * The legacy credentials as they are sent — store ID and secret trimmed, as `authenticate` sends
+ * them; the Base URL without trailing slashes — or the first field that cannot work.
+ */
+export function readLegacyCredentials(data: ICredentialDataDecryptedObject): LegacyCredentials | CredentialProblem {
 	const storeId = String(data.storeId ?? '').trim();
 	if (!/^\d+$/.test(storeId)) {
 		return {
@@ -91,24 +93,85 @@ export function readCredentials(data: ICredentialDataDecryptedObject): ZonosCred
 			expected: 'Enter the API secret GUID Zonos issued, such as f5bde245-f55e-414d-b722-80b25161c12c.',
 		};
 	}
-	const baseUrl = String(data.baseUrl ?? '').trim() || DEFAULT_BASE_URL;
-	if (!/^https?:\/\/[^\s/?#]+/i.test(baseUrl)) {
-		return {
-			field: 'Base URL (Zonos Legacy Checkout REST API credentials)',
-			problem: `"${withoutUserinfo(baseUrl).slice(0, 80)}" is not a web address`,
-			expected: `Leave it at ${DEFAULT_BASE_URL} unless you use a proxy or the bundled sandbox.`,
-		};
-	}
-	return { storeId, secret, baseUrl: baseUrl.replace(/\/+$/, ''), decrypted: data };
+	const baseUrl = checkedBaseUrl(data.baseUrl, LEGACY_DEFAULT_BASE_URL, 'Zonos Legacy Checkout REST API');
+	if (typeof baseUrl !== 'string') return baseUrl;
+	return { storeId, secret, baseUrl, decrypted: data };
 }
 
-function checkCredentials(context: Context, data: ICredentialDataDecryptedObject): ZonosCredentials {
-	const read = readCredentials(data);
-	if ('field' in read) {
-		const itemIndex = 'getItemIndex' in context ? context.getItemIndex() : 0;
-		throw invalidInput(context.getNode(), itemIndex, read.field, read.problem, read.expected);
+/** The GraphQL credentials as they are sent (API key trimmed, as `authenticate` sends it), or the first field that cannot work. */
+export function readGraphqlCredentials(data: ICredentialDataDecryptedObject): GraphqlCredentials | CredentialProblem {
+	const apiKey = typeof data.apiKey === 'string' ? data.apiKey.trim() : '';
+	const field = `API Key (${GRAPHQL_CREDENTIALS_NAME} credentials)`;
+	if (apiKey === '') {
+		return { field, problem: 'is empty', expected: 'Paste the API key Zonos issued for your account in Zonos Dashboard.' };
 	}
-	return read;
+	// a space, line break or control character (U+0000–U+001F, U+007F)
+	// eslint-disable-next-line no-control-regex
+	if (/[\s\u0000-\u001f\u007f]/.test(apiKey)) {
+		return {
+			field,
+			problem: 'contains a space, line break or other invisible character',
+			expected: 'Paste the API key again, exactly as Zonos Dashboard shows it, without anything around it.',
+		};
+	}
+	const baseUrl = checkedBaseUrl(data.baseUrl, GRAPHQL_DEFAULT_BASE_URL, GRAPHQL_CREDENTIALS_NAME, apiKey);
+	if (typeof baseUrl !== 'string') return baseUrl;
+	return { apiKey, baseUrl };
+}
+
+/**
+ * The legacy credentials of one item, read and checked once: n8n hands every hook of an item the
+ * same context object (the pagination hook gets one made from it with Object.create), so the
+ * checked credentials are kept per context and found again along the prototype chain. A trigger's
+ * poll context lives as long as the activation, so polls read the credentials afresh each time.
+ */
+const checked = new WeakMap<object, Promise<LegacyCredentials>>();
+
+function cachedFor(context: object): Promise<LegacyCredentials> | undefined {
+	for (let current: object | null = context; current !== null && current !== Object.prototype; current = Object.getPrototypeOf(current)) {
+		const found = checked.get(current);
+		if (found) return found;
+	}
+	return undefined;
+}
+
+function itemIndexIn(context: LegacyCredentialsContext | GraphqlContext): number {
+	return 'getItemIndex' in context && typeof context.getItemIndex === 'function' ? context.getItemIndex() : 0;
+}
+
+/** The legacy credentials, checked before any request is built from them. */
+export function legacyCredentials(context: LegacyCredentialsContext): Promise<LegacyCredentials> {
+	const perItem = 'getItemIndex' in context;
+	let credentials = perItem ? cachedFor(context) : undefined;
+	if (!credentials) {
+		credentials = context.getCredentials(LEGACY_CREDENTIALS_TYPE).then((data) => {
+			const read = readLegacyCredentials(data);
+			if ('field' in read) throw invalidInput(context.getNode(), itemIndexIn(context), read.field, read.problem, read.expected);
+			return read;
+		});
+		if (perItem) checked.set(context, credentials);
+	}
+	return credentials;
+}
+
+/** The store's secret, for redaction only: never throws, undefined when the credentials could not be read. */
+export function legacySecretOf(context: LegacyCredentialsContext): Promise<string | undefined> {
+	return legacyCredentials(context).then(
+		({ secret }) => secret,
+		() =>
+			context.getCredentials(LEGACY_CREDENTIALS_TYPE).then(
+				(data) => (typeof data.secret === 'string' ? data.secret : undefined),
+				() => undefined,
+			),
+	);
+}
+
+/** The GraphQL credentials of the node, read and checked (for the input item `itemIndex`). */
+export async function graphqlCredentials(context: GraphqlContext, itemIndex = 0): Promise<GraphqlCredentials> {
+	const data = await context.getCredentials(GRAPHQL_CREDENTIALS_TYPE, itemIndex);
+	const read = readGraphqlCredentials(data);
+	if ('field' in read) throw invalidInput(context.getNode(), itemIndex, read.field, read.problem, read.expected);
+	return { ...read, decrypted: data };
 }
 
 /**

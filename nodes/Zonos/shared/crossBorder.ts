@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { invalidInput } from './errors';
+import { invalidInput } from './errors/build';
 import { checkText, describeType, shorten } from './input';
 
 /**

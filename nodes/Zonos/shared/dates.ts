@@ -11,7 +11,7 @@
 
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { invalidInput } from './errors';
+import { invalidInput } from './errors/build';
 import { dateParameter } from './userDate';
 import { DAY_MS, describeInstant, endAfter, isKnownTimeZone, startOf } from './wallTime';
 

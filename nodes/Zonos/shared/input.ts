@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, INodeProperties, IPollFunctions } from 'n8n-workflow';
 
-import { invalidInput } from './errors';
+import { invalidInput } from './errors/build';
 
 /**
  * What a user typed or an expression produced, checked before anything is sent: free text Zonos

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { zonosCredentials } from './credentials';
-import { invalidInput } from './errors';
+import { legacyCredentials } from './credentials';
+import { invalidInput } from './errors/build';
 import { describeType, firstControl, shorten } from './input';
 
 /**
@@ -68,7 +68,7 @@ export async function legacyOrderIdParameter(
 	label = 'Order ID',
 	name = 'orderId',
 ): Promise<string> {
-	const { storeId } = await zonosCredentials(context);
+	const { storeId } = await legacyCredentials(context);
 	return checkLegacyOrderId(context, label, context.getNodeParameter(name, '', { extractValue: true }), storeId);
 }
 

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeProperties, INodePropertyOptions, IPollFunctions } from 'n8n-workflow';
 
-import { invalidInput } from './errors';
+import { invalidInput } from './errors/build';
 import { canvasName } from './triggerEvents';
 
 /**

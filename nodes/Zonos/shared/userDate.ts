@@ -5,7 +5,7 @@
 
 import type { IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { invalidInput } from './errors';
+import { invalidInput } from './errors/build';
 import { describeType, shorten } from './input';
 import { DAY_MS, isMidnight, wallToUtcMs } from './wallTime';
 import type { UserDate, WallTime } from './wallTime';

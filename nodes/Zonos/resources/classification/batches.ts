@@ -1,9 +1,9 @@
 import { NodeApiError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, INode } from 'n8n-workflow';
 
-import { zonosFailure } from '../../shared/errors';
-import { throttleOf } from '../../shared/graphql';
-import { sendWithWaits } from '../crossBorder/send';
+import { zonosFailure } from '../../shared/errors/build';
+import { throttleOf } from '../../shared/errors/graphql';
+import { sendGraphqlWithWaits } from '../crossBorder/send';
 
 /**
  * Many products in one `classificationsCalculate` call (its input is a list: "The input takes a
@@ -109,7 +109,7 @@ async function sendBatch(run: Run, batch: Request[]): Promise<void> {
 /** Sends one batch (waiting while Zonos throttles or is busy: crossBorder/send.ts). */
 async function calculate(run: Run, batch: Request[]): Promise<IDataObject[]> {
 	const first = batch[0].context;
-	const data = await sendWithWaits(first, run.query, { inputs: batch.map((r) => r.product.input) }, run.timeout);
+	const data = await sendGraphqlWithWaits(first, run.query, { inputs: batch.map((r) => r.product.input) }, run.timeout);
 	const list = data[MUTATION_FIELD];
 	if (!Array.isArray(list)) {
 		throw zonosFailure(

@@ -12,7 +12,7 @@ import {
 	optionalTextExample,
 	optionalUrl,
 } from '../../shared/crossBorder';
-import { invalidInput, zonosFailure } from '../../shared/errors';
+import { invalidInput, zonosFailure } from '../../shared/errors/build';
 import { checkText, describeType } from '../../shared/input';
 import { classifyProduct, MUTATION_FIELD } from './batches';
 

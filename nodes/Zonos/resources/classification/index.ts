@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { graphqlRoute } from '../graphqlOrder/order';
+import { sendGraphqlOperation } from '../../shared/request/graphql';
 import { classify } from './classify';
 import { classifyDescription } from './classifyFields';
 
@@ -19,7 +19,7 @@ export const classificationDescription: INodeProperties[] = [
 				action: 'Classify a product to find its tariff code',
 				description:
 					'Find the HS (Harmonized System) tariff code of a product from its name and details, with Zonos Classify; optionally each ship-to country\'s own code',
-				routing: graphqlRoute(classify),
+				routing: { send: { paginate: true }, operations: { pagination: sendGraphqlOperation(classify) } },
 			},
 		],
 		default: 'classify',

@@ -1,26 +1,26 @@
 import { NodeApiError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { zonosFailure } from '../../shared/errors';
-import { throttleOf, zonosGraphql } from '../../shared/graphql';
+import { throttleOf } from '../../shared/errors/graphql';
+import { sendGraphql } from '../../shared/request/graphql';
 
 /**
  * One request of a cross-border operation, through the package's GraphQL request
- * (`zonosGraphql`), waiting where Zonos asks for it. These operations only calculate (a
+ * (`sendGraphql`), waiting where Zonos asks for it. These operations only calculate (a
  * classification, a restriction check, a screening, a quote), so sending one again is safe
  * (https://zonos.com/docs/supply-chain/idempotency: retry what has no side effect):
  * - throttled (HTTP 429 or a rate-limit code): wait as long as Zonos asked (Retry-After or
  *   `extensions.retryAfterSeconds`; 1 s when it did not say; at most MAX_WAIT_SECONDS), up to
  *   THROTTLE_TRIES sends in all;
  * - HTTP 502/503/504: again after 1, 2 and 4 seconds.
- * Every other failure is raised as `zonosGraphql` words it.
+ * Every other failure is raised as `sendGraphql` words it.
  */
 
 const THROTTLE_TRIES = 6;
 const MAX_WAIT_SECONDS = 60;
 const BUSY_WAITS_MS = [1000, 2000, 4000];
 
-export async function sendWithWaits(
+export async function sendGraphqlWithWaits(
 	context: IExecuteSingleFunctions,
 	query: string,
 	variables: IDataObject,
@@ -30,7 +30,7 @@ export async function sendWithWaits(
 	let busyTries = 0;
 	for (;;) {
 		try {
-			return await zonosGraphql(context, query, variables, { timeout });
+			return await sendGraphql(context, query, variables, { timeout });
 		} catch (error) {
 			const throttle = throttleOf(error);
 			if (throttle && ++throttleTries < THROTTLE_TRIES) {
@@ -42,25 +42,8 @@ export async function sendWithWaits(
 				await sleep(BUSY_WAITS_MS[busyTries++]);
 				continue;
 			}
-			// zonosGraphql raises only errors worded for the user
+			// sendGraphql raises only errors worded for the user
 			throw error as NodeApiError;
 		}
 	}
 }
-
-/** The object Zonos answered in `data[field]`; `null` or anything else is a plain-worded error. */
-export function resultIn(context: IExecuteSingleFunctions, data: IDataObject, field: string, what: string): IDataObject {
-	const value = data[field];
-	if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {
-		throw zonosFailure(
-			context.getNode(),
-			context.getItemIndex(),
-			`Zonos sent an answer without the ${what}`,
-			`Expected an object in "${field}"; got ${value === null || value === undefined ? 'nothing' : Array.isArray(value) ? 'a list' : typeof value}.`,
-		);
-	}
-	return value as IDataObject;
-}
-
-/** A list in an answer (`null` or a missing field: an empty list). */
-export const listIn = (value: unknown): IDataObject[] => (Array.isArray(value) ? (value as IDataObject[]).filter((v) => v !== null && typeof v === 'object') : []);

@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput } from '../../shared/errors';
+import { invalidInput } from '../../shared/errors/build';
 import { noteText } from '../../shared/input';
 import { graphqlOrderIdField, GRAPHQL_ORDER_RESOURCE, simplifyField } from './fields';
 import { sendOrderMutation } from './mutation';

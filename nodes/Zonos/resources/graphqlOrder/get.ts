@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { orderIn, zonosGraphql } from '../../shared/graphql';
+import { orderIn } from '../../shared/answer/graphql';
+import { sendGraphql } from '../../shared/request/graphql';
 import { booleanParameter } from '../../shared/input';
 import { graphqlOrderIdField, simplifyField } from './fields';
 import { graphqlOrderIdParameter } from '../../shared/orderIds';
@@ -20,6 +21,6 @@ export const getGraphqlOrderDescription: INodeProperties[] = [graphqlOrderIdFiel
 export async function getOrder(this: IExecuteSingleFunctions, timeout: number | undefined): Promise<INodeExecutionData[]> {
 	const orderId = graphqlOrderIdParameter(this);
 	const simplify = booleanParameter(this, 'simplify', 'Simplify', true, 'got');
-	const data = await zonosGraphql(this, GET_ORDER_QUERY, { orderId }, { timeout });
+	const data = await sendGraphql(this, GET_ORDER_QUERY, { orderId }, { timeout });
 	return [graphqlOrderItem(this, orderIn(this.getNode(), this.getItemIndex(), data, 'order', orderId), simplify)];
 }

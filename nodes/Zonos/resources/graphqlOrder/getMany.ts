@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 
-import { MAX_ORDERS_PER_ANSWER } from '../../shared/answer';
+import { MAX_ORDERS_PER_ANSWER } from '../../shared/answer/legacy';
 import { dateWindow } from '../../shared/dates';
 import type { DateWindow } from '../../shared/dates';
-import { invalidInput } from '../../shared/errors';
+import { invalidInput } from '../../shared/errors/build';
 import { GRAPHQL_ORDER_STATUS_OPTIONS, GRAPHQL_SIMPLIFY_HINT } from '../../shared/graphqlOrder';
 import { booleanParameter, describeType } from '../../shared/input';
 import { showFor } from '../displayOptions';

@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { MAX_ORDERS_PER_ANSWER } from '../../shared/answer';
+import { MAX_ORDERS_PER_ANSWER } from '../../shared/answer/legacy';
 import type { DateWindow } from '../../shared/dates';
-import { zonosFailure } from '../../shared/errors';
-import { graphqlCredentials, orderConnectionIn, zonosGraphql } from '../../shared/graphql';
+import { zonosFailure } from '../../shared/errors/build';
+import { graphqlCredentials } from '../../shared/credentials';
+import { orderConnectionIn } from '../../shared/answer/graphql';
+import { sendGraphql } from '../../shared/request/graphql';
 import { GRAPHQL_ORDER_FIELDS, graphqlOrderItem } from '../../shared/graphqlOrder';
 import { readUserDate } from '../../shared/userDate';
 import { startOf } from '../../shared/wallTime';
@@ -78,7 +80,7 @@ export async function getManyOrders(this: IExecuteSingleFunctions, timeout: numb
 	let pagesWithoutNew = 0;
 	for (let pages = 1; ; pages++) {
 		const first = Math.min(query.pageSize, query.limit - items.length);
-		const data = await zonosGraphql(this, GET_MANY_ORDERS_QUERY, { filter, first, ...(after ? { after } : {}) }, { timeout, credentials });
+		const data = await sendGraphql(this, GET_MANY_ORDERS_QUERY, { filter, first, ...(after ? { after } : {}) }, { timeout, credentials });
 		const connection = orderConnectionIn(node, itemIndex, data);
 		if (connection === null) break; // nullable in Zonos' schema: no orders
 		// checked before the page is read: one oversized page must not take the run down

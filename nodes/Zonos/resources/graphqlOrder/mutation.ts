@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { orderIn, zonosGraphql } from '../../shared/graphql';
+import { orderIn } from '../../shared/answer/graphql';
+import { sendGraphql } from '../../shared/request/graphql';
 import { GRAPHQL_ORDER_FIELDS, graphqlOrderItem } from '../../shared/graphqlOrder';
 import { booleanParameter } from '../../shared/input';
 import { graphqlOrderIdParameter } from '../../shared/orderIds';
@@ -19,6 +20,6 @@ export async function sendOrderMutation(
 	const orderId = graphqlOrderIdParameter(context);
 	const variables = { input: input(orderId) };
 	const simplify = booleanParameter(context, 'simplify', 'Simplify', true, 'got');
-	const data = await zonosGraphql(context, `${mutation}\n${GRAPHQL_ORDER_FIELDS}`, variables, { timeout });
+	const data = await sendGraphql(context, `${mutation}\n${GRAPHQL_ORDER_FIELDS}`, variables, { timeout });
 	return [graphqlOrderItem(context, orderIn(context.getNode(), context.getItemIndex(), data, field, orderId), simplify)];
 }

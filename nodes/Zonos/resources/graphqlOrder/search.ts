@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { DAY_MS } from '../../shared/wallTime';
-import { zonosGraphql } from '../../shared/graphql';
+import { sendGraphql } from '../../shared/request/graphql';
 import { RECENT_ORDER_DAYS } from '../order/search';
 import { GRAPHQL_ORDER_STATUS_OPTIONS } from '../../shared/graphqlOrder';
 
@@ -59,7 +59,7 @@ export async function searchGraphqlOrders(
 	const seen = new Set<string>();
 	let after = paginationToken || undefined;
 	for (let page = 0; page < (wanted ? PAGES_PER_SEARCH : 1); page++) {
-		const data = await zonosGraphql(this, SEARCH_ORDERS_QUERY, {
+		const data = await sendGraphql(this, SEARCH_ORDERS_QUERY, {
 			filter: { between: { after: since } },
 			first: GRAPHQL_ORDER_LIST_PAGE_SIZE,
 			...(after ? { after } : {}),

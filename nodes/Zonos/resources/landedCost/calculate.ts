@@ -15,9 +15,10 @@ import {
 	optionalTextExample,
 	quantity,
 } from '../../shared/crossBorder';
-import { invalidInput, zonosFailure } from '../../shared/errors';
+import { invalidInput, zonosFailure } from '../../shared/errors/build';
 import { checkText } from '../../shared/input';
-import { listIn, sendWithWaits } from '../crossBorder/send';
+import { listIn } from '../../shared/answer/graphql';
+import { sendGraphqlWithWaits } from '../crossBorder/send';
 import { LANDED_COST_FIELDS, quoteItem } from './quote';
 
 /**
@@ -167,7 +168,7 @@ function quoteInput(context: IExecuteSingleFunctions): { query: string; variable
 
 export async function calculateLandedCost(this: IExecuteSingleFunctions, timeout: number | undefined): Promise<INodeExecutionData[]> {
 	const { query, variables } = quoteInput(this);
-	const data = await sendWithWaits(this, query, variables, timeout);
+	const data = await sendGraphqlWithWaits(this, query, variables, timeout);
 	const quotes = listIn(data.landedCostCalculateWorkflow);
 	if (quotes.length === 0) {
 		throw zonosFailure(

@@ -1,8 +1,9 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput, zonosFailure } from '../../shared/errors';
+import { invalidInput, zonosFailure } from '../../shared/errors/build';
 import { checkText, shorten } from '../../shared/input';
-import { resultIn, sendWithWaits } from '../crossBorder/send';
+import { resultIn } from '../../shared/answer/graphql';
+import { sendGraphqlWithWaits } from '../crossBorder/send';
 import { showFor } from '../displayOptions';
 import { LANDED_COST_FIELDS, quoteItem } from './quote';
 
@@ -31,7 +32,7 @@ export const getLandedCostDescription: INodeProperties[] = [
 export async function getLandedCost(this: IExecuteSingleFunctions, timeout: number | undefined): Promise<INodeExecutionData[]> {
 	const id = checkText(this, 'Landed Cost ID', this.getNodeParameter('landedCostId', ''), EXAMPLE, { wholeNumbers: false }).trim();
 	if (/\s/.test(id)) throw invalidInput(this.getNode(), this.getItemIndex(), 'Landed Cost ID', `"${shorten(id)}" is not a landed cost ID`, EXAMPLE);
-	const data = await sendWithWaits(this, GET_LANDED_COST_QUERY, { id }, timeout);
+	const data = await sendGraphqlWithWaits(this, GET_LANDED_COST_QUERY, { id }, timeout);
 	if (data.landedCost === null || data.landedCost === undefined) {
 		throw zonosFailure(
 			this.getNode(),

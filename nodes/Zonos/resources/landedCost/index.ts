@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { graphqlRoute } from '../graphqlOrder/order';
+import { sendGraphqlOperation } from '../../shared/request/graphql';
 import { calculateDescription } from './calculateFields';
 import { calculateLandedCost } from './calculate';
 import { getLandedCostDescription, getLandedCost } from './get';
@@ -20,14 +20,14 @@ export const landedCostDescription: INodeProperties[] = [
 				action: 'Calculate the landed cost of a cart',
 				description:
 					'Quote the duties, taxes, fees and shipping of a cart shipped from one country to another (items with price, currency, quantity and ideally HS code and country of origin), with Zonos Landed Cost',
-				routing: graphqlRoute(calculateLandedCost),
+				routing: { send: { paginate: true }, operations: { pagination: sendGraphqlOperation(calculateLandedCost) } },
 			},
 			{
 				name: 'Get',
 				value: 'get',
 				action: 'Get a landed cost quote by ID',
 				description: 'Get a landed cost quote again by its ID (landed_cost_…)',
-				routing: graphqlRoute(getLandedCost),
+				routing: { send: { paginate: true }, operations: { pagination: sendGraphqlOperation(getLandedCost) } },
 			},
 		],
 		default: 'calculate',

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { listIn } from '../crossBorder/send';
+import { listIn } from '../../shared/answer/graphql';
 
 /**
  * What Calculate and Get share: the landed-cost fields the node asks Zonos for (names from Zonos'

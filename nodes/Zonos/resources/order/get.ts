@@ -10,8 +10,8 @@ import type {
 import { booleanParameter, checkText } from '../../shared/input';
 import { simplifyLegacyOrder } from '../../shared/legacyOrder';
 import { legacyOrderIdParameter } from '../../shared/orderIds';
-import { answerWithout, readZonosAnswer } from '../../shared/answer';
-import { withBody } from '../../shared/transport';
+import { answerWithout, readLegacyAnswer } from '../../shared/answer/legacy';
+import { withBody } from '../../shared/request/legacy';
 import { showFor } from '../displayOptions';
 import { legacyOrderIdField } from './fields';
 
@@ -78,7 +78,7 @@ export async function orderDetailItem(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const answer = await readZonosAnswer(this, response);
+	const answer = await readLegacyAnswer(this, response);
 	const { order } = answer;
 	if (order === null || typeof order !== 'object' || Array.isArray(order)) {
 		throw answerWithout(this, response.statusCode, answer, 'order');

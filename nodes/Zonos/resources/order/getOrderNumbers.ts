@@ -7,15 +7,15 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { orderListOf, readZonosAnswer } from '../../shared/answer';
+import { orderListOf, readLegacyAnswer } from '../../shared/answer/legacy';
 import { dateWindow, utcDay, windowTest } from '../../shared/dates';
 import type { DateWindow } from '../../shared/dates';
-import { invalidInput } from '../../shared/errors';
+import { invalidInput } from '../../shared/errors/build';
 import { booleanParameter } from '../../shared/input';
 import { legacyOrderIdParameter } from '../../shared/orderIds';
 import { matchesOrderType, ORDER_TYPE_OPTIONS } from '../../shared/legacyOrder';
 import type { OrderType } from '../../shared/legacyOrder';
-import { withBody } from '../../shared/transport';
+import { withBody } from '../../shared/request/legacy';
 import { showFor } from '../displayOptions';
 import { orderLocator } from './fields';
 
@@ -187,7 +187,7 @@ export async function orderNumbersItems(
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const answer = await readZonosAnswer(this, response);
+	const answer = await readLegacyAnswer(this, response);
 	const itemIndex = this.getItemIndex();
 	const orders = orderListOf(this, answer, response.statusCode);
 	const query = await queryOf(this);

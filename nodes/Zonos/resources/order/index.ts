@@ -1,17 +1,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { zonosAnswerItem } from '../../shared/answer';
-import { zonosRoute } from '../../shared/transport';
+import { legacyAnswerItem } from '../../shared/answer/legacy';
+import { checkBeforeSending, sendLegacyRequest } from '../../shared/request/legacy';
 import { getLegacyOrderDescription, orderDetailItem, orderDetailRequest } from './get';
 import { getOrderNumbersDescription, orderNumbersItems, orderNumbersRequest } from './getOrderNumbers';
 import { setTrackingDescription, setTrackingRequest } from './setTracking';
 import { updateMerchantOrderIdDescription, updateMerchantOrderIdRequest } from './updateMerchantOrderId';
 import { updateStatusDescription, updateStatusRequest } from './updateStatus';
 
-// Every operation: zonosRoute(endpoint, preSend, postReceive) — POST to the endpoint; preSend checks
-// the input and writes the body (after the shared credentials check); postReceive reads the answer.
-// Zonos has no paging: each route declares n8n's pagination hook only as the place that words a
-// failed connection (sendToZonos in shared/transport.ts).
+// Every operation POSTs to its endpoint (`request.url`). Before sending, the credentials are checked
+// and then the operation's own hook checks the input and writes the body (checkBeforeSending);
+// sendLegacyRequest sends it — declared as n8n's pagination hook, the one routing hook that sends
+// (shared/request/legacy.ts says why; Zonos has no paging); postReceive reads Zonos' answer.
 export const orderDescription: INodeProperties[] = [
 	{
 		displayName: 'Operation',
@@ -26,7 +26,12 @@ export const orderDescription: INodeProperties[] = [
 				action: 'Get a legacy order',
 				description:
 					'Get one order with its customer, addresses, line items and totals, by Zonos order ID or by your reference ID',
-				routing: zonosRoute('/v2/orderDetail', orderDetailRequest, orderDetailItem),
+				routing: {
+					request: { url: '/v2/orderDetail' },
+					send: { preSend: checkBeforeSending(orderDetailRequest), paginate: true },
+					operations: { pagination: sendLegacyRequest },
+					output: { postReceive: [orderDetailItem] },
+				},
 			},
 			{
 				name: 'Get Order Numbers',
@@ -34,28 +39,48 @@ export const orderDescription: INodeProperties[] = [
 				action: 'Get legacy order numbers',
 				description:
 					'List the orders placed since a date, between two dates, after an order, or still missing a merchant order ID',
-				routing: zonosRoute('/v1/orderNumbers', orderNumbersRequest, orderNumbersItems),
+				routing: {
+					request: { url: '/v1/orderNumbers' },
+					send: { preSend: checkBeforeSending(orderNumbersRequest), paginate: true },
+					operations: { pagination: sendLegacyRequest },
+					output: { postReceive: [orderNumbersItems] },
+				},
 			},
 			{
 				name: 'Set Tracking',
 				value: 'setTracking',
 				action: 'Set tracking numbers of a legacy order',
 				description: "Hand Zonos the shipment's tracking numbers for an order",
-				routing: zonosRoute('/v2/setShipmentTracking', setTrackingRequest, zonosAnswerItem),
+				routing: {
+					request: { url: '/v2/setShipmentTracking' },
+					send: { preSend: checkBeforeSending(setTrackingRequest), paginate: true },
+					operations: { pagination: sendLegacyRequest },
+					output: { postReceive: [legacyAnswerItem] },
+				},
 			},
 			{
 				name: 'Update Merchant Order ID',
 				value: 'updateMerchantOrderId',
 				action: 'Set the merchant order ID of a legacy order',
 				description: "Write your shop's order number to a Zonos order (it then leaves the missing list)",
-				routing: zonosRoute('/v1/updateMerchantOrderId', updateMerchantOrderIdRequest, zonosAnswerItem),
+				routing: {
+					request: { url: '/v1/updateMerchantOrderId' },
+					send: { preSend: checkBeforeSending(updateMerchantOrderIdRequest), paginate: true },
+					operations: { pagination: sendLegacyRequest },
+					output: { postReceive: [legacyAnswerItem] },
+				},
 			},
 			{
 				name: 'Update Status',
 				value: 'updateStatus',
 				action: 'Update the status of a legacy order',
 				description: 'Move an order through the merchant statuses: preparing, shipment ready, labels printed and more',
-				routing: zonosRoute('/v1/updateVendorOrderStatus', updateStatusRequest, zonosAnswerItem),
+				routing: {
+					request: { url: '/v1/updateVendorOrderStatus' },
+					send: { preSend: checkBeforeSending(updateStatusRequest), paginate: true },
+					operations: { pagination: sendLegacyRequest },
+					output: { postReceive: [legacyAnswerItem] },
+				},
 			},
 		],
 		default: 'getOrderNumbers',

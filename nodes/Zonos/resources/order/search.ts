@@ -3,7 +3,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { DAY_MS } from '../../shared/wallTime';
 import { utcDay } from '../../shared/dates';
 import { LEGACY_ORDER_STATUSES } from '../../shared/legacyOrder';
-import { callZonos, ORDER_NUMBERS_PATH } from '../../shared/transport';
+import { sendLegacy } from '../../shared/request/legacy';
+import { ORDER_NUMBERS_PATH } from '../../shared/apis';
 
 /** How far back "From List" of the order pickers looks. Older orders are given "By ID". */
 export const RECENT_ORDER_DAYS = 30;
@@ -38,7 +39,7 @@ export async function searchOrders(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const answer = await callZonos.call(
+	const answer = await sendLegacy.call(
 		this,
 		ORDER_NUMBERS_PATH,
 		{ sinceDate: utcDay(Date.now() - RECENT_ORDER_DAYS * DAY_MS), statuses: true },

@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 
 import { legacyOrderIdParameter } from '../../shared/orderIds';
 import { trackingNumbersParameter, trackingNumbersProperty } from '../../shared/input';
-import { withBody } from '../../shared/transport';
+import { withBody } from '../../shared/request/legacy';
 import { showFor } from '../displayOptions';
 import { legacyOrderIdField } from './fields';
 

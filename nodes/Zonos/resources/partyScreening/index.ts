@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { graphqlRoute } from '../graphqlOrder/order';
+import { sendGraphqlOperation } from '../../shared/request/graphql';
 import { screenDescription, screenParty } from './screen';
 
 // Zonos Screen through the Zonos GraphQL API (API "graphql", resource "partyScreening").
@@ -18,7 +18,7 @@ export const partyScreeningDescription: INodeProperties[] = [
 				action: 'Screen a party against denied party lists',
 				description:
 					'Check a person or company (name, city, country) against government denied-party lists with Zonos Screen; returns NO_MATCHES or REVIEW with the possible matches and their scores',
-				routing: graphqlRoute(screenParty),
+				routing: { send: { paginate: true }, operations: { pagination: sendGraphqlOperation(screenParty) } },
 			},
 		],
 		default: 'screen',

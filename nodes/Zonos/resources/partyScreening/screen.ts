@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { collection, countryCode, defined, isBlank, optionalText, optionalTextExample } from '../../shared/crossBorder';
-import { invalidInput } from '../../shared/errors';
+import { invalidInput } from '../../shared/errors/build';
 import { checkText } from '../../shared/input';
-import { listIn, resultIn, sendWithWaits } from '../crossBorder/send';
+import { listIn, resultIn } from '../../shared/answer/graphql';
+import { sendGraphqlWithWaits } from '../crossBorder/send';
 import { showFor } from '../displayOptions';
 
 /**
@@ -170,7 +171,7 @@ function matchOf(match: IDataObject): IDataObject {
 
 export async function screenParty(this: IExecuteSingleFunctions, timeout: number | undefined): Promise<INodeExecutionData[]> {
 	const input = partyInput(this);
-	const data = await sendWithWaits(this, SCREEN_MUTATION, { input }, timeout);
+	const data = await sendGraphqlWithWaits(this, SCREEN_MUTATION, { input }, timeout);
 	const screening = resultIn(this, data, 'partyScreen', 'screening');
 	const matches = listIn(screening.matches).map(matchOf);
 	const action = screening.action ?? null;

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { countryCode, defined, hsCode, objectList, oneOf, optionalText } from '../../shared/crossBorder';
-import { zonosFailure } from '../../shared/errors';
+import { zonosFailure } from '../../shared/errors/build';
 import { shipCountryFields } from '../crossBorder/fields';
-import { listIn, resultIn, sendWithWaits } from '../crossBorder/send';
+import { listIn, resultIn } from '../../shared/answer/graphql';
+import { sendGraphqlWithWaits } from '../crossBorder/send';
 import { showFor } from '../displayOptions';
 
 /**
@@ -113,7 +114,7 @@ function restrictionOf(restriction: IDataObject): IDataObject {
 export async function checkRestrictions(this: IExecuteSingleFunctions, timeout: number | undefined): Promise<INodeExecutionData[]> {
 	const input = shipmentInput(this);
 	const sent = input.items as IDataObject[];
-	const data = await sendWithWaits(this, CHECK_MUTATION, { input }, timeout);
+	const data = await sendGraphqlWithWaits(this, CHECK_MUTATION, { input }, timeout);
 	const result = resultIn(this, data, 'itemRestrictionApply', 'restriction check');
 	const answered = Array.isArray(result.items) ? (result.items as Array<IDataObject | null>) : [];
 	// one answer per item, in order (Zonos: "AppliedItemRestrictions" per input item); anything else cannot be paired

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { graphqlRoute } from '../graphqlOrder/order';
+import { sendGraphqlOperation } from '../../shared/request/graphql';
 import { checkDescription, checkRestrictions } from './check';
 
 // Zonos Restrict through the Zonos GraphQL API (API "graphql", resource "restriction").
@@ -18,7 +18,7 @@ export const restrictionDescription: INodeProperties[] = [
 				action: 'Check a shipment for prohibited or restricted items',
 				description:
 					'Check whether the items of a shipment (HS code and country of origin each) are prohibited, restricted or noted between two countries, with Zonos Restrict; returns NO_MATCH, OBSERVATIONS_APPLY, RESTRICTIONS_APPLY or PROHIBITIONS_APPLY and each restriction in words',
-				routing: graphqlRoute(checkRestrictions),
+				routing: { send: { paginate: true }, operations: { pagination: sendGraphqlOperation(checkRestrictions) } },
 			},
 		],
 		default: 'check',

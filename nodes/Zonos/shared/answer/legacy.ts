@@ -3,93 +3,29 @@ import type {
 	IExecuteSingleFunctions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
-	INode,
 	INodeExecutionData,
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { secretOf } from './credentials';
-import { explainZonosError, redact, stripSecret, zonosErrorText, zonosFailure, zonosRefusal } from './errors';
+import { legacySecretOf } from '../credentials';
+import { zonosFailure } from '../errors/build';
+import { explainZonosError, zonosErrorText, zonosRefusal } from '../errors/legacy';
+import type { AnswerProblem } from './open';
+import { openAnswer, preview, redirectNotFollowed, retryAfterSeconds } from './open';
 
 /**
- * Reading what Zonos sent. Zonos reports errors as 200 with an `error` field on some endpoints
- * and as 400 on others, so the node asks n8n not to fail on status codes and reads every answer
- * here: the JSON object, or a plain-worded error.
+ * Reading what Zonos' legacy Checkout REST API sent. Zonos reports errors as 200 with an `error`
+ * field on some endpoints and as 400 on others, so the node asks n8n not to fail on status codes
+ * and reads every answer here: the JSON object, or a plain-worded error.
  */
-
-const REDIRECT = new Set([301, 302, 303, 307, 308]);
-
-/** Why an answer is not usable, in plain words; `zonosError` is the text of Zonos' `error` field, when it sent one. */
-export interface AnswerProblem {
-	ok: false;
-	message: string;
-	description: string;
-	status: number;
-	zonosError?: string;
-}
 
 export type AnswerReading = { ok: true; answer: IDataObject } | AnswerProblem;
-
-/**
- * An answer as the node may pass it on: its status, its headers and its body (JSON when it parses,
- * else text) with the credential (the legacy store secret or the GraphQL API key) replaced by `***`
- * in every string and key, however deep — data, `errors`, `errors[].extensions`, header values.
- * THE reading of every answer of both APIs starts here (readAnswer for the Checkout REST API,
- * readGraphqlAnswer for the GraphQL API), so what is kept out of items and errors cannot differ by API.
- */
-export interface OpenedAnswer {
-	ok: true;
-	status: number;
-	headers: IDataObject;
-	body: unknown;
-}
-
-/**
- * Opens an answer (see OpenedAnswer): decoded strictly (broken text is a problem, not mangled
- * data), parsed, and stripped of `credential`. `credential` is whatever secret the request carried.
- */
-export function openAnswer(response: IN8nHttpFullResponse, credential: unknown): OpenedAnswer | AnswerProblem {
-	const decoded = decodeBody(response);
-	if (!decoded.ok) return decoded;
-	const { text } = decoded;
-	// The text shows whether the body can hold the credential (the credential itself, or a JSON
-	// escape that may spell it); most answers need not be walked.
-	const usable = typeof credential === 'string' && credential.trim() !== '';
-	const mayHoldIt = usable && (text === undefined || text.includes(credential.trim()) || text.includes('\\'));
-	return {
-		ok: true,
-		status: response.statusCode,
-		headers: stripSecret((response.headers ?? {}) as IDataObject, credential),
-		body: mayHoldIt ? stripSecret(decoded.body, credential) : decoded.body,
-	};
-}
-
-/**
- * How many seconds a `Retry-After` header asks to wait: a number of seconds, or an HTTP date
- * (RFC 9110 §10.2.3, e.g. `Wed, 21 Oct 2026 07:28:00 GMT`) counted from now. Undefined when it
- * says neither or lies in the past.
- */
-export function retryAfterSeconds(value: unknown, nowMs = Date.now()): number | undefined {
-	const text = Array.isArray(value) ? value[0] : value;
-	if (typeof text !== 'string' && typeof text !== 'number') return undefined;
-	const trimmed = String(text).trim();
-	if (/^\d+(\.\d+)?$/.test(trimmed)) {
-		const seconds = Number(trimmed);
-		return seconds > 0 ? seconds : undefined;
-	}
-	// an HTTP date names its weekday or month: a bare number never gets here
-	if (!/[a-z]/i.test(trimmed)) return undefined;
-	const at = Date.parse(trimmed);
-	if (Number.isNaN(at)) return undefined;
-	const seconds = Math.ceil((at - nowMs) / 1000);
-	return seconds > 0 ? seconds : undefined;
-}
 
 /**
  * What Zonos answered, whatever the HTTP status: the JSON object, or why it is not usable.
  * `secret` is kept out of every text. Shared by the node, the trigger and the credential test.
  */
-export function readAnswer(response: IN8nHttpFullResponse, secret: unknown): AnswerReading {
+export function legacyAnswerReading(response: IN8nHttpFullResponse, secret: unknown): AnswerReading {
 	const opened = openAnswer(response, secret);
 	if (!opened.ok) return opened;
 	const { status, headers, body } = opened;
@@ -100,13 +36,8 @@ export function readAnswer(response: IN8nHttpFullResponse, secret: unknown): Ans
 		const [message, description] = explainZonosError(said);
 		return { ...problem(message, description), zonosError: said };
 	}
-	if (REDIRECT.has(status)) {
-		const location = String(response.headers?.location ?? '(no address given)');
-		return problem(
-			`Zonos answered with a redirect (HTTP ${status}) that the node does not follow`,
-			`The answer pointed to ${redact(location, secret).slice(0, 200)}. Requests carry the store's secret, so the node never re-sends them to another address. If that address is right, put it in the Base URL of the Zonos Legacy Checkout REST API credentials.`,
-		);
-	}
+	const redirect = redirectNotFollowed(status, response.headers?.location, secret, "the store's secret", 'Zonos Legacy Checkout REST API');
+	if (redirect) return problem(...redirect);
 	if (status === 406) {
 		return problem(
 			'Zonos refused the request\'s "Accept" header (HTTP 406)',
@@ -139,57 +70,16 @@ export function readAnswer(response: IN8nHttpFullResponse, secret: unknown): Ans
 }
 
 /**
- * The answer's body as JSON when it parses, else as text (`text` is the decoded text, when the
- * body came as bytes or text): the bytes are decoded strictly, so broken text is a problem rather
- * than silently mangled data. Used by openAnswer only.
- */
-function decodeBody(response: IN8nHttpFullResponse): { ok: true; body: unknown; text?: string } | AnswerProblem {
-	const status = response.statusCode;
-	let body: unknown = response.body;
-	if (body instanceof ArrayBuffer) body = Buffer.from(body);
-	if (Buffer.isBuffer(body)) {
-		const bytes = body;
-		try {
-			body = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-		} catch {
-			return {
-				ok: false,
-				status,
-				message: 'Zonos sent an answer that is not valid UTF-8 text',
-				description: `HTTP ${status}, ${bytes.length} bytes. The answer was damaged on the way or is not from Zonos; try again, and check the Base URL in the credentials.`,
-			};
-		}
-	}
-	const text = typeof body === 'string' ? body : undefined;
-	if (text !== undefined) {
-		// axios leaves a body it could not parse as text; a JSON body with a BOM or odd type lands here too
-		try {
-			body = JSON.parse(text.replace(/^\uFEFF/, ''));
-		} catch {
-			// stays text
-		}
-	}
-	return { ok: true, body, text };
-}
-
-/** openAnswer for callers that throw (the GraphQL reader). */
-export function openAnswerOrThrow(node: INode, itemIndex: number, response: IN8nHttpFullResponse, credential: unknown): OpenedAnswer {
-	const opened = openAnswer(response, credential);
-	if (!opened.ok) throw zonosFailure(node, itemIndex, opened.message, opened.description, opened.status);
-	return opened;
-}
-
-/**
  * What Zonos answered, whatever the HTTP status, as a JSON object — or a thrown error that says
  * what went wrong. `secret` (when the caller has it at hand) is kept out of every message.
  */
-export async function readZonosAnswer(
+export async function readLegacyAnswer(
 	context: IExecuteSingleFunctions | IPollFunctions | ILoadOptionsFunctions,
 	response: IN8nHttpFullResponse,
 	secret?: string,
 ): Promise<IDataObject> {
-	if (secret === undefined) secret = await secretOf(context);
-	const reading = readAnswer(response, secret);
+	if (secret === undefined) secret = await legacySecretOf(context);
+	const reading = legacyAnswerReading(response, secret);
 	if (reading.ok) return reading.answer;
 	const itemIndex = 'getItemIndex' in context ? context.getItemIndex() : 0;
 	// a refusal keeps Zonos' own words for callers that act on them (the trigger's cursor recovery)
@@ -278,22 +168,12 @@ export function orderListOf(
 }
 
 /** postReceive of the update operations: Zonos' answer object is the item, paired to its input. */
-export async function zonosAnswerItem(
+export async function legacyAnswerItem(
 	this: IExecuteSingleFunctions,
 	_items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const answer = await readZonosAnswer(this, response);
+	const answer = await readLegacyAnswer(this, response);
 	return [{ json: answer, pairedItem: { item: this.getItemIndex() } }];
-}
-
-/** The first characters of an answer, one line, secret removed: for error descriptions. */
-export function preview(body: unknown, secret: unknown): string {
-	const whole = typeof body === 'string' ? body : JSON.stringify(body) ?? String(body);
-	// only the start is shown: read no more of a large body than that (with room for a secret across the cut)
-	const text = whole.slice(0, 2 * (160 + (typeof secret === 'string' ? secret.length : 0)) + 1000);
-	const oneLine = redact(text, secret).replace(/\s+/g, ' ').trim();
-	if (oneLine === '') return '(an empty body)';
-	return JSON.stringify(oneLine.length > 160 ? `${oneLine.slice(0, 160)}…` : oneLine);
 }
 
