@@ -5,7 +5,8 @@
  * kind, an oversized page. Each test is named after the defect it reproduces; all run through
  * n8n-core's engine against the sandbox, misbehaving through its faults (sandbox/server.js).
  */
-const { runWorkflow, testCredentials } = require('../../support/engine');
+const { runWorkflow } = require('../../support/engine/run-workflow');
+const { testCredentials } = require('../../support/engine/credential-test');
 const { useSandbox, visibleTexts } = require('../../support/use-sandbox');
 const { graphql, storedOrders, graphqlBodies } = require('./helpers');
 
