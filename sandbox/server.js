@@ -4,7 +4,7 @@
  * file and a settable clock, so that the demo, the tests, the e2e suite and the benchmarks
  * talk HTTP to something that behaves like Zonos. Shipped code never uses it.
  * On the same port it also serves the new platform's GraphQL API at `POST /graphql`, with
- * webhooks that really deliver: see ./graphql.js (and README "Sandbox: GraphQL").
+ * webhooks that really deliver: see ./graphql/ (and README "Sandbox: GraphQL").
  *
  * Where Zonos' reference is silent, the sandbox makes the choices the README lists under
  * "Sandbox behaviour", and the node is built to match them.
@@ -154,7 +154,7 @@ class OrderBook {
  * `now` (ISO time or epoch ms; default the seed's clock), `cacheAnswers` (benchmarks: an orderNumbers
  * answer, once built, is served from memory while the query, the clock and the book's version are
  * the same; orders changed by hand through `book` are not seen, so tests leave it off; on /graphql
- * the same for `orders` pages and query answers: see createGraphqlPlatform in ./graphql.js).
+ * the same for `orders` pages and query answers: see createGraphqlPlatform in ./graphql/index.js).
  * Returns { url, graphqlUrl, port, stores, apiKeys, graphql, book, requests, now(), setNow(), addOrder(), reset(), close() }.
  */
 async function startSandbox(options = {}) {
