@@ -12,7 +12,8 @@
  */
 const { runWorkflow } = require('../support/engine/run-workflow');
 const { zonosWorkflow } = require('../support/engine/workflows');
-const { startSandbox, seedNear } = require('../sandbox/server');
+const { startSandbox } = require('../sandbox/server');
+const { seedNear } = require('../sandbox/seed-near');
 
 const PRODUCTS = 1_000;
 const NAMES = ['Cotton T-Shirt', 'Knitted gloves', 'Hiking backpack', 'Leather shoes', 'Roasted coffee', 'Ceramic mug', 'Chef knife', 'Lithium battery', 'Perfume'];

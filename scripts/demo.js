@@ -9,7 +9,8 @@
 const path = require('node:path');
 const { runWorkflow } = require('../support/engine/run-workflow');
 const { DateTime } = require('luxon');
-const { startSandbox, seedNear } = require('../sandbox/server');
+const { startSandbox } = require('../sandbox/server');
+const { seedNear } = require('../sandbox/seed-near');
 
 const WORKFLOW = path.join(__dirname, '..', 'examples', 'demo-orders-since-date.json');
 

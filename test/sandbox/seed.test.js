@@ -1,7 +1,9 @@
 'use strict';
 // seedNear: the e2e suites whose nodes read n8n's real clock (the order picker's last 30 days, the
 // trigger's first look back) run on a seed moved to just before today, so they pass on any date.
-const { seedNear, startSandbox, SEED_FILE } = require('../../sandbox/server');
+const { seedNear } = require('../../sandbox/seed-near');
+const { startSandbox } = require('../../sandbox/server');
+const { SEED_FILE } = require('../../sandbox/legacy/book');
 const original = JSON.parse(require('node:fs').readFileSync(SEED_FILE, 'utf8'));
 
 test.each([

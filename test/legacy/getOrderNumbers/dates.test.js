@@ -1,7 +1,7 @@
 'use strict';
 const { DateTime } = require('luxon');
 const { useSandbox, ids } = require('../../../support/use-sandbox');
-const { parseZonosTimestamp, zonosTimestamp } = require('../../../sandbox/server');
+const { parseZonosTimestamp, zonosTimestamp } = require('../../../sandbox/legacy/times');
 
 const zonos = useSandbox();
 const base = { resource: 'order', operation: 'getOrderNumbers' };

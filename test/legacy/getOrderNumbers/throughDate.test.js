@@ -6,7 +6,7 @@
  */
 const { DateTime } = require('luxon');
 const { useSandbox } = require('../../../support/use-sandbox');
-const { zonosTimestamp } = require('../../../sandbox/server');
+const { zonosTimestamp } = require('../../../sandbox/legacy/times');
 
 const zonos = useSandbox();
 const base = { resource: 'order', operation: 'getOrderNumbers', mode: 'dateRange' };
