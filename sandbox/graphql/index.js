@@ -53,7 +53,7 @@ function createGraphqlPlatform({ clock, seed: seedOption, cacheAnswers = false }
 	const keys = new Map(seed.apiKeys.map((k) => [k.key, k.mode]));
 	const st = {};
 	const timers = new Set();
-	// Classify, Restrict, Screen, Landed Cost: sandbox/compliance.js
+	// Classify, Restrict, Screen, Landed Cost: sandbox/compliance/
 	const compliance = createCompliance({ clock, newId, GraphqlError, organization: seed.organization });
 	/**
 	 * The platform the parts share. `seq` numbers the orders; `version` is bumped whenever orders are

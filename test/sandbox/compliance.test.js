@@ -1,5 +1,5 @@
 'use strict';
-/** The sandbox's cross-border answers as a client sees them over HTTP (sandbox/compliance.js, README "Cross-border tables"). */
+/** The sandbox's cross-border answers as a client sees them over HTTP (sandbox/compliance/, README "Cross-border tables"). */
 const { startSandbox } = require('../../sandbox/server');
 
 let sandbox;
