@@ -5,7 +5,8 @@
  * `POST /graphql`; items, errors, what the sandbox received and n8n's own log are checked.
  */
 const http = require('node:http');
-const { prepareN8n, ownerSession } = require('../support/n8n/harness');
+const { prepareN8n } = require('../support/n8n/harness');
+const { ownerSession } = require('../support/n8n/owner');
 const { chain, credentialsFor, executeKeepingOutput, itemsOf, newPlatformSheetExample, zonosNode, GRAPHQL_GOOD } = require('./workflows');
 const { startSandbox } = require('../sandbox/server');
 const { NEAR } = require('./near');

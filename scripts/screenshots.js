@@ -12,7 +12,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
-const { prepareN8n, ownerSession } = require('../support/n8n/harness');
+const { prepareN8n } = require('../support/n8n/harness');
+const { ownerSession } = require('../support/n8n/owner');
 const { startSandbox } = require('../sandbox/server');
 const { seedNear } = require('../sandbox/seed-near');
 
