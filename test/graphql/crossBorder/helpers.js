@@ -1,10 +1,9 @@
 'use strict';
 /** What the cross-border engine tests share: node parameters, the sandbox's GraphQL bodies, failure checks. */
+// the GraphQL requests of a run, parsed: the same as the order tests'
+const { graphqlBodies } = require('../helpers');
 
 const crossBorder = (resource, operation, parameters = {}) => ({ api: 'graphql', resource, operation, ...parameters });
-
-/** The GraphQL requests of a run, parsed. */
-const graphqlBodies = (result) => result.requests.filter((r) => r.path === '/graphql').map((r) => JSON.parse(r.body));
 
 const CONTINUE = { nodeSettings: { onError: 'continueRegularOutput' } };
 
