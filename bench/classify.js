@@ -1,7 +1,7 @@
 'use strict';
 /**
  * What Classify of a 1,000-product catalog costs (issue 27), through n8n-core's real engine
- * (support/engine.js) against the sandbox's Zonos GraphQL API:
+ * (support/engine/run-workflow.js) against the sandbox's Zonos GraphQL API:
  *  - requests sent, and the rate-limit points of one batch of 50 as the sandbox counts them (as
  *    Zonos documents: 10 per mutation + 1 per object returned, https://zonos.com/docs/supply-chain/rate-limiting);
  *  - wall time of the node's run (sandbox on the same machine: the node's own cost plus the
@@ -10,8 +10,10 @@
  * one product in 100 that Zonos cannot classify (each costs its batch a split down to it).
  * Prints a table; `npm run bench:classify`.
  */
-const { runWorkflow, zonosWorkflow } = require('../support/engine');
-const { startSandbox, seedNear } = require('../sandbox/server');
+const { runWorkflow } = require('../support/engine/run-workflow');
+const { zonosWorkflow } = require('../support/engine/workflows');
+const { startSandbox } = require('../sandbox/server');
+const { seedNear } = require('../sandbox/seed-near');
 
 const PRODUCTS = 1_000;
 const NAMES = ['Cotton T-Shirt', 'Knitted gloves', 'Hiking backpack', 'Leather shoes', 'Roasted coffee', 'Ceramic mug', 'Chef knife', 'Lithium battery', 'Perfume'];

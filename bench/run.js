@@ -24,7 +24,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { pollTrigger } = require('../support/engine');
+const { pollTrigger } = require('../support/engine/poll');
 const { NODE_BIN, N8N_DIR, N8N_VERSION } = require('../support/n8n/paths');
 const { SECRET, SINCE_DAY, PACKAGE, VARIANTS, GRAPHQL_PAGE, log, benchSandbox, benchN8n, executeBatch, idOf, parseId } = require('./lib');
 

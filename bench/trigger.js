@@ -1,7 +1,7 @@
 'use strict';
 /**
  * What a Zonos Trigger poll costs, by size of the store's history (1,000 / 10,000 / 100,000 orders),
- * through n8n-core's poll machinery (support/engine.js) against the sandbox:
+ * through n8n-core's poll machinery (support/engine/poll.js) against the sandbox:
  *  - New Order, first poll on a store whose newest order is 20 days old: requests and bytes
  *    transferred, against the bytes of the whole history (what version 0.1.0 downloaded);
  *  - Order Status Changed with a 90-day Look Back covering every order: bytes per poll, and the
@@ -16,7 +16,7 @@
  * Prints two tables; `npm run bench:trigger`. Milliseconds are wall time on this machine, sandbox
  * and n8n-core in one process: compare them with each other, not with Zonos.
  */
-const { pollTrigger } = require('../support/engine');
+const { pollTrigger } = require('../support/engine/poll');
 const { startSandbox } = require('../sandbox/server');
 
 const DAY = 86_400_000;

@@ -7,7 +7,7 @@
  * moved by the offset asked for (ZONOS_MOVED_CLOCK_MS, ZONOS_REAL_CLOCK_AT_START, set by that script).
  */
 const { prepareN8n } = require('../support/n8n/harness');
-const { sqlite3Value } = require('../support/n8n/install');
+const { sqlite3Value } = require('../support/n8n/proofs');
 const { target } = require('../support/n8n/paths');
 const { startSandbox } = require('../sandbox/server');
 const { NEAR } = require('./near');

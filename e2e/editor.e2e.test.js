@@ -7,7 +7,8 @@
  * entry; the credential types name their platform. Orders are created at the real clock (n8n's
  * picker lists the last 30 days of the machine's date).
  */
-const { prepareN8n, ownerSession } = require('../support/n8n/harness');
+const { prepareN8n } = require('../support/n8n/harness');
+const { ownerSession } = require('../support/n8n/owner');
 const { credentialsFor, GRAPHQL_GOOD } = require('./workflows');
 const { startSandbox } = require('../sandbox/server');
 const { panelActions, shownOperation } = require('../support/node-panel');

@@ -5,7 +5,8 @@
  * `POST /graphql`; items, errors, what the sandbox received and n8n's own log are checked.
  */
 const http = require('node:http');
-const { prepareN8n, ownerSession } = require('../support/n8n/harness');
+const { prepareN8n } = require('../support/n8n/harness');
+const { ownerSession } = require('../support/n8n/owner');
 const { chain, credentialsFor, executeKeepingOutput, itemsOf, newPlatformSheetExample, zonosNode, GRAPHQL_GOOD } = require('./workflows');
 const { startSandbox } = require('../sandbox/server');
 const { NEAR } = require('./near');
@@ -69,7 +70,7 @@ function workflows() {
 		wrongKey: chain('e2eGqlWrongKey01', 'Zonos GraphQL e2e: wrong API key', [
 			graphqlNode('Zonos', { operation: 'get', orderId: rl(live[0].id) }, { credential: GRAPHQL_WRONG }),
 		]),
-		// as a plain string (older workflows, expressions): a typed By ID value is flagged by the editor itself (test/graphql/badInput.test.js)
+		// as a plain string (older workflows, expressions): a typed By ID value is flagged by the editor itself (test/graphql/order/badInput.test.js)
 		legacyId: chain('e2eGqlLegacyId01', 'Zonos GraphQL e2e: a legacy order ID', [graphqlNode('Zonos', { operation: 'get', orderId: '999-10013' })]),
 		throttled: chain('e2eGqlThrottle01', 'Zonos GraphQL e2e: throttled', [graphqlNode('Zonos', { operation: 'get', orderId: rl(live[0].id) })]),
 		// saved before the API field existed: no "api", legacy credentials — must mean the legacy API

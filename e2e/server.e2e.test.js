@@ -6,7 +6,8 @@
  *    over several real polls, a failed poll and a restart of n8n: every order added to the
  *    sandbox must be processed exactly once.
  */
-const { prepareN8n, ownerSession } = require('../support/n8n/harness');
+const { prepareN8n } = require('../support/n8n/harness');
+const { ownerSession } = require('../support/n8n/owner');
 const { credentialsFor, GOOD, WRONG, zonosNode, slackExample } = require('./workflows');
 
 const BLANKED = '__n8n_BLANK_VALUE_e5362baf-c777-4d57-a609-6eaf1f9e87f6';

@@ -8,7 +8,8 @@
  * in cache-manager's memory store): "Maximum call stack size exceeded", and no listen works until n8n is
  * restarted. The trigger's `delete` therefore never throws. No orders with dates are needed here.
  */
-const { prepareN8n, ownerSession, freePort } = require('../support/n8n/harness');
+const { prepareN8n, freePort } = require('../support/n8n/harness');
+const { ownerSession } = require('../support/n8n/owner');
 const { startSandbox } = require('../sandbox/server');
 const { NEAR } = require('./near');
 const { sandboxControl } = require('../support/sandbox-control');

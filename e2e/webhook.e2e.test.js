@@ -13,7 +13,9 @@
  */
 const http = require('node:http');
 
-const { prepareN8n, ownerSession, ownerLogin, freePort } = require('../support/n8n/harness');
+const { prepareN8n, freePort } = require('../support/n8n/harness');
+
+const { ownerSession, ownerLogin } = require('../support/n8n/owner');
 const { startSandbox } = require('../sandbox/server');
 const { NEAR } = require('./near');
 const { sandboxControl } = require('../support/sandbox-control');

@@ -7,9 +7,10 @@
  * before today (`seedNear`), and the example's date is moved with them: the same orders on any day.
  */
 const path = require('node:path');
-const { runWorkflow } = require('../support/engine');
+const { runWorkflow } = require('../support/engine/run-workflow');
 const { DateTime } = require('luxon');
-const { startSandbox, seedNear } = require('../sandbox/server');
+const { startSandbox } = require('../sandbox/server');
+const { seedNear } = require('../sandbox/seed-near');
 
 const WORKFLOW = path.join(__dirname, '..', 'examples', 'demo-orders-since-date.json');
 

@@ -7,7 +7,8 @@
  */
 const path = require('node:path');
 const { prepareN8n } = require('../support/n8n/harness');
-const { startSandbox, seedNear } = require('../sandbox/server');
+const { startSandbox } = require('../sandbox/server');
+const { seedNear } = require('../sandbox/seed-near');
 
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const SANDBOX_PORT = Number(process.env.ZONOS_SANDBOX_PORT ?? 8377);

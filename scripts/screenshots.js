@@ -12,8 +12,10 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
-const { prepareN8n, ownerSession } = require('../support/n8n/harness');
-const { startSandbox, seedNear } = require('../sandbox/server');
+const { prepareN8n } = require('../support/n8n/harness');
+const { ownerSession } = require('../support/n8n/owner');
+const { startSandbox } = require('../sandbox/server');
+const { seedNear } = require('../sandbox/seed-near');
 
 // orders dated just before today: the order picker lists the last 30 days of n8n's clock
 const NEAR = seedNear();

@@ -1,6 +1,8 @@
 'use strict';
 /** What every engine test needs: a running sandbox, credentials for it, and a way to run the node. */
-const { runWorkflow, zonosWorkflow, n8nLog } = require('./engine');
+const { runWorkflow } = require('./engine/run-workflow');
+const { zonosWorkflow } = require('./engine/workflows');
+const { n8nLog } = require('./engine/package');
 const net = require('node:net');
 const { startSandbox } = require('../sandbox/server');
 

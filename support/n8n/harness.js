@@ -6,7 +6,7 @@
  * does it, and the n8n CLI (`import:credentials`, `import:workflow`, `execute`, `start`).
  * Every process started here is stopped by `stop()`.
  */
-const { execFileSync, spawn } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -14,9 +14,8 @@ const path = require('node:path');
 
 const { cleanEnv } = require('../clean-env');
 const { assertReady } = require('./install');
+const { packPackage, installPackage } = require('./community-package');
 const { NODE_BIN, N8N_BIN, N8N_VERSION } = require('./paths');
-
-const REPO = path.resolve(__dirname, '..', '..');
 
 function freePort() {
 	return new Promise((resolve, reject) => {
@@ -27,38 +26,6 @@ function freePort() {
 			server.close(() => resolve(port));
 		});
 	});
-}
-
-/** Packs the built package (`npm pack`) into `dir`; returns the tarball's path. */
-function packPackage(dir) {
-	const output = execFileSync('npm', ['pack', '--pack-destination', dir, '--loglevel=error'], { cwd: REPO, encoding: 'utf8', env: cleanEnv() });
-	return path.join(dir, output.trim().split('\n').pop());
-}
-
-/**
- * Installs the tarball as n8n's CommunityPackagesService.downloadPackage does: extract into
- * .n8n/nodes/node_modules/<name>, drop dev/peer/optional dependencies from its package.json,
- * `npm install` there without scripts, and record it in .n8n/nodes/package.json.
- */
-function installPackage(userFolder, tarball) {
-	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	const { name, version } = require(path.join(REPO, 'package.json'));
-	const packageDir = path.join(nodesDir, 'node_modules', name);
-	fs.mkdirSync(packageDir, { recursive: true });
-	execFileSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
-	const manifestPath = path.join(packageDir, 'package.json');
-	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
-	fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
-	execFileSync(
-		'npm',
-		['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false', '--loglevel=error'],
-		{ cwd: packageDir, stdio: 'ignore', env: cleanEnv() },
-	);
-	fs.writeFileSync(
-		path.join(nodesDir, 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [name]: version } }, null, 2),
-	);
-	return packageDir;
 }
 
 /**
@@ -244,63 +211,4 @@ async function prepareN8n({ name = 'suite', root: keptRoot, extraEnv: instanceEn
 	return { n8nVersion: N8N_VERSION, root, userFolder, env, cli, importCredentials, importWorkflows, activateWorkflow, execute, start, stop, log };
 }
 
-const OWNER = { email: 'owner@example.com', firstName: 'Zonos', lastName: 'Tester', password: 'Sandbox-Passw0rd' };
-
-/** A fetch for n8n's REST API with the session cookie of `response` (sign-up or login). */
-function restWithCookie(url, response) {
-	const cookie = (response.headers.getSetCookie?.() ?? [response.headers.get('set-cookie')]).map((c) => c.split(';')[0]).join('; ');
-	// REST routes live under /rest; the node and credential type lists under /types
-	return async (method, route, body) => {
-		const answer = await fetch(`${url}${route.startsWith('/types/') ? '' : '/rest'}${route}`, {
-			method,
-			headers: { 'Content-Type': 'application/json', cookie, 'browser-id': 'zonos-e2e' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const text = await answer.text();
-		let json;
-		try {
-			json = JSON.parse(text);
-		} catch {
-			json = undefined;
-		}
-		return { status: answer.status, json, text };
-	};
-}
-
-/** On a loaded machine n8n can say it is ready a moment before its REST routes are mounted: retry a 404 for up to a minute. */
-async function untilMounted(send) {
-	let response = await send();
-	for (let waited = 0; response.status === 404 && waited < 60_000; waited += 1000) {
-		await new Promise((resolve) => setTimeout(resolve, 1000));
-		response = await send();
-	}
-	return response;
-}
-
-/** Signs up the owner of a fresh n8n and returns a fetch for its REST API with the session cookie. */
-async function ownerSession(url) {
-	const setUp = () =>
-		fetch(`${url}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json', 'browser-id': 'zonos-e2e' },
-			body: JSON.stringify(OWNER),
-		});
-	const response = await untilMounted(setUp);
-	if (!response.ok) throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
-	return restWithCookie(url, response);
-}
-
-/** Logs the owner in again (e.g. after a restart of n8n); the same fetch as ownerSession's. */
-async function ownerLogin(url) {
-	const response = await untilMounted(() =>
-		fetch(`${url}/rest/login`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json', 'browser-id': 'zonos-e2e' },
-			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
-		}),
-	);
-	if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
-	return restWithCookie(url, response);
-}
-
-module.exports = { prepareN8n, ownerSession, ownerLogin, freePort, parseRun, REPO };
+module.exports = { prepareN8n, freePort, parseRun };

@@ -3,9 +3,10 @@
  * Issue 23, defects 1–12: the Zonos node with API "graphql" against a server that answers as an
  * adversary would — the key echoed back, pages that repeat or never end, fields of the wrong
  * kind, an oversized page. Each test is named after the defect it reproduces; all run through
- * n8n-core's engine against the sandbox, misbehaving through its faults (sandbox/server.js).
+ * n8n-core's engine against the sandbox, misbehaving through its faults (sandbox/faults.js).
  */
-const { runWorkflow, testCredentials } = require('../../support/engine');
+const { runWorkflow } = require('../../support/engine/run-workflow');
+const { testCredentials } = require('../../support/engine/credential-test');
 const { useSandbox, visibleTexts } = require('../../support/use-sandbox');
 const { graphql, storedOrders, graphqlBodies } = require('./helpers');
 

@@ -8,7 +8,7 @@ const fc = require('fast-check');
 const { DateTime } = require('luxon');
 const { useSandbox, ids } = require('../../support/use-sandbox');
 const { report } = require('../../support/report');
-const { zonosTimestamp } = require('../../sandbox/server');
+const { zonosTimestamp } = require('../../sandbox/legacy/times');
 
 const zonos = useSandbox({ now: '2027-01-31T00:00:00Z' });
 const ZONES = Intl.supportedValuesOf('timeZone');

@@ -4,7 +4,7 @@
  * answer. The secret must not reach any output item, of any operation or the trigger, however
  * deep it sits: in a value, inside longer text, in a list, or as a key.
  */
-const { pollTrigger } = require('../../support/engine');
+const { pollTrigger } = require('../../support/engine/poll');
 const { useSandbox } = require('../../support/use-sandbox');
 
 const zonos = useSandbox();

@@ -6,7 +6,7 @@
  */
 const { useSandbox } = require('../../support/use-sandbox');
 const { report } = require('../../support/report');
-const { zonosTimestamp } = require('../../sandbox/server');
+const { zonosTimestamp } = require('../../sandbox/legacy/times');
 // the most orders one answer may hold, as the README states it ("Get Order Numbers")
 const MAX_ORDERS_PER_ANSWER = 100_000;
 
