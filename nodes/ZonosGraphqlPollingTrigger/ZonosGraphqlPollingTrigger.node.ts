@@ -1,9 +1,8 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { invalidInput } from '../Zonos/shared/errors/build';
 import { GRAPHQL_CREDENTIAL_TEST, testZonosGraphqlCredentials } from '../Zonos/shared/credentialTests';
-import { describeType } from '../Zonos/shared/input';
+import { booleanParameter } from '../Zonos/shared/input';
 import { eventFields, eventSubtitle, pollAlone, pollChosenEvent } from '../Zonos/shared/polling';
 import type { PollingEvent } from '../Zonos/shared/polling';
 import { GRAPHQL_SIMPLIFY_HINT } from '../Zonos/shared/graphqlOrder';
@@ -57,14 +56,9 @@ export class ZonosGraphqlPollingTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollAlone(this, GRAPHQL_POLLING_LABEL, async () => {
-			const settings: GraphqlPollingSettings = { simplify: booleanOf(this, 'simplify', 'Simplify', true) };
+			const settings: GraphqlPollingSettings = { simplify: booleanParameter(this, 'simplify', 'Simplify', true, 'got') };
 			return await pollChosenEvent(this, GRAPHQL_POLLING_EVENTS, settings);
 		});
 	}
 }
 
-function booleanOf(context: IPollFunctions, name: string, label: string, fallback: boolean): boolean {
-	const value = context.getNodeParameter(name, fallback) as unknown;
-	if (typeof value !== 'boolean') throw invalidInput(context.getNode(), 0, label, `got ${describeType(value)} instead of true or false`, 'Switch it on or off.');
-	return value;
-}

@@ -104,3 +104,6 @@ export function windowTest(window: DateWindow | undefined): (timestamp: unknown)
 		return placed >= from && (until === undefined || placed < until);
 	};
 }
+
+/** How far back "From List" of the order pickers of both APIs looks. Older orders are given "By ID". */
+export const RECENT_ORDER_DAYS = 30;

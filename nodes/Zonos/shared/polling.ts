@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeProperties, INodePropertyOptions, IPollFunctions } from 'n8n-workflow';
 
 import { invalidInput } from './errors/build';
+import { booleanParameter } from './input';
 import { canvasName } from './triggerEvents';
 
 /**
@@ -176,9 +177,6 @@ export function statusWatchOf(context: IPollFunctions): StatusWatch {
 	if (!Number.isInteger(windowDays) || windowDays < 1 || windowDays > 90) {
 		throw invalidInput(node, 0, 'Look Back (Days)', `${String(windowDays)} is not a whole number of days from 1 to 90`, 'Use e.g. 14 to watch the orders of the last two weeks.');
 	}
-	const includeNewOrders = context.getNodeParameter('includeNewOrders', true);
-	if (typeof includeNewOrders !== 'boolean') {
-		throw invalidInput(node, 0, 'Include New Orders', 'expected true or false', 'Switch it on or off.');
-	}
+	const includeNewOrders = booleanParameter(context, 'includeNewOrders', 'Include New Orders', true, 'expected');
 	return { intoStatuses, windowDays, includeNewOrders };
 }

@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { DAY_MS } from '../../shared/wallTime';
 import { sendGraphql } from '../../shared/request/graphql';
-import { RECENT_ORDER_DAYS } from '../order/search';
+import { RECENT_ORDER_DAYS } from '../../shared/dates';
 import { GRAPHQL_ORDER_STATUS_OPTIONS } from '../../shared/graphqlOrder';
 
 /** The orders of the last RECENT_ORDER_DAYS days, for the Order ID list ("From List"). */

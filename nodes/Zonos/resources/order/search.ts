@@ -1,13 +1,11 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { DAY_MS } from '../../shared/wallTime';
-import { utcDay } from '../../shared/dates';
+import { RECENT_ORDER_DAYS, utcDay } from '../../shared/dates';
 import { LEGACY_ORDER_STATUSES } from '../../shared/legacyOrder';
 import { sendLegacy } from '../../shared/request/legacy';
 import { ORDER_NUMBERS_PATH } from '../../shared/apis';
 
-/** How far back "From List" of the order pickers looks. Older orders are given "By ID". */
-export const RECENT_ORDER_DAYS = 30;
 /** Orders per page of the list; n8n asks for the next page as the user scrolls. */
 const LEGACY_ORDER_LIST_PAGE_SIZE = 50;
 /** The list is a dropdown: a user waits for it, so it gives up sooner than a workflow run. */
