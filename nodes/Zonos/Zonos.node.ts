@@ -5,8 +5,8 @@ import { CROSS_BORDER_RESOURCES, crossBorderDescription } from './resources/cros
 import { graphqlOrderDescription } from './resources/graphqlOrder';
 import { GRAPHQL_ORDER_RESOURCE } from './resources/graphqlOrder/fields';
 import { searchGraphqlOrders } from './resources/graphqlOrder/search';
-import { orderDescription } from './resources/order';
-import { searchOrders } from './resources/order/search';
+import { legacyOrderDescription } from './resources/legacyOrder';
+import { searchOrders } from './resources/legacyOrder/search';
 import { LEGACY_DEFAULT_BASE_URL, ZONOS_REQUEST } from './shared/apis';
 import { CREDENTIAL_TEST, GRAPHQL_CREDENTIAL_TEST, testZonosCredentials, testZonosGraphqlCredentials } from './shared/credentialTests';
 
@@ -91,7 +91,7 @@ function resourceField(api: Api, options: INodePropertyOptions[]): INodeProperti
 }
 
 /** Every resource's fields: its `operation` property first, then the fields of its operations. */
-const RESOURCE_PROPERTIES: INodeProperties[] = [...forLegacyApi(orderDescription), ...graphqlOrderDescription, ...crossBorderDescription];
+const RESOURCE_PROPERTIES: INodeProperties[] = [...forLegacyApi(legacyOrderDescription), ...graphqlOrderDescription, ...crossBorderDescription];
 
 /**
  * The canvas subtitle: the operation as the Operation picker names it, then the resource as the

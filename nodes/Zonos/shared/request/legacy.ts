@@ -38,7 +38,7 @@ export function withBody(requestOptions: IHttpRequestOptions, fields: IDataObjec
 
 /**
  * The sending hook of every legacy operation, declared in its routing table as
- * `operations: { pagination: sendLegacyRequest }` (resources/order/index.ts).
+ * `operations: { pagination: sendLegacyRequest }` (resources/legacyOrder/index.ts).
  *
  * Why n8n's pagination hook: in n8n's declarative engine (n8n-core's RoutingNode.makeRequest) a
  * route that sets `send.paginate` and a pagination function hands the built request to that

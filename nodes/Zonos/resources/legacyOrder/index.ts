@@ -12,7 +12,7 @@ import { updateStatusDescription, updateStatusRequest } from './updateStatus';
 // and then the operation's own hook checks the input and writes the body (checkBeforeSending);
 // sendLegacyRequest sends it — declared as n8n's pagination hook, the one routing hook that sends
 // (shared/request/legacy.ts says why; Zonos has no paging); postReceive reads Zonos' answer.
-export const orderDescription: INodeProperties[] = [
+export const legacyOrderDescription: INodeProperties[] = [
 	{
 		displayName: 'Operation',
 		name: 'operation',
