@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, INode } from 'n8n-workflow';
 
 import { zonosFailure } from '../../shared/errors/build';
 import { throttleOf } from '../../shared/errors/graphql';
-import { sendGraphqlWithWaits } from '../crossBorder/send';
+import { sendGraphqlWithWaits } from '../../shared/request/graphqlWithWaits';
 
 /**
  * Many products in one `classificationsCalculate` call (its input is a list: "The input takes a
@@ -21,7 +21,7 @@ import { sendGraphqlWithWaits } from '../crossBorder/send';
  *   that fails the whole list is not documented) is split in halves until the product(s) it is
  *   about stand alone: that product's item gets the error, every other product its answer.
  * - Throttled (rate limit) or busy (HTTP 502/503/504): the batch waits and is sent again
- *   (crossBorder/send.ts); no product is lost.
+ *   (shared/request/graphqlWithWaits.ts); no product is lost.
  * - Anything else (key rejected, network, an answer the node cannot pair): every item of the batch fails with it.
  */
 
@@ -106,7 +106,7 @@ async function sendBatch(run: Run, batch: Request[]): Promise<void> {
 	}
 }
 
-/** Sends one batch (waiting while Zonos throttles or is busy: crossBorder/send.ts). */
+/** Sends one batch (waiting while Zonos throttles or is busy: shared/request/graphqlWithWaits.ts). */
 async function calculate(run: Run, batch: Request[]): Promise<IDataObject[]> {
 	const first = batch[0].context;
 	const data = await sendGraphqlWithWaits(first, run.query, { inputs: batch.map((r) => r.product.input) }, run.timeout);

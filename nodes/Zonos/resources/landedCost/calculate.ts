@@ -18,7 +18,7 @@ import {
 import { invalidInput, zonosFailure } from '../../shared/errors/build';
 import { checkText } from '../../shared/input';
 import { listIn } from '../../shared/answer/graphql';
-import { sendGraphqlWithWaits } from '../crossBorder/send';
+import { sendGraphqlWithWaits } from '../../shared/request/graphqlWithWaits';
 import { LANDED_COST_FIELDS, quoteItem } from './quote';
 
 /**

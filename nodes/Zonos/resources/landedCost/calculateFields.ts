@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { shipCountryFields } from '../crossBorder/fields';
+import { shipCountryFields } from '../shipCountryFields';
 import { showFor } from '../displayOptions';
 
 /** The fields of Landed Cost → Calculate (what they mean to Zonos: calculate.ts). */

@@ -3,7 +3,7 @@ import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } fro
 import { invalidInput, zonosFailure } from '../../shared/errors/build';
 import { checkText, shorten } from '../../shared/input';
 import { resultIn } from '../../shared/answer/graphql';
-import { sendGraphqlWithWaits } from '../crossBorder/send';
+import { sendGraphqlWithWaits } from '../../shared/request/graphqlWithWaits';
 import { showFor } from '../displayOptions';
 import { LANDED_COST_FIELDS, quoteItem } from './quote';
 

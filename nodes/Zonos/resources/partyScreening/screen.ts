@@ -4,7 +4,7 @@ import { collection, countryCode, defined, isBlank, optionalText, optionalTextEx
 import { invalidInput } from '../../shared/errors/build';
 import { checkText } from '../../shared/input';
 import { listIn, resultIn } from '../../shared/answer/graphql';
-import { sendGraphqlWithWaits } from '../crossBorder/send';
+import { sendGraphqlWithWaits } from '../../shared/request/graphqlWithWaits';
 import { showFor } from '../displayOptions';
 
 /**

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodePro
 
 import { countryCode, defined, hsCode, objectList, oneOf, optionalText } from '../../shared/crossBorder';
 import { zonosFailure } from '../../shared/errors/build';
-import { shipCountryFields } from '../crossBorder/fields';
+import { shipCountryFields } from '../shipCountryFields';
 import { listIn, resultIn } from '../../shared/answer/graphql';
-import { sendGraphqlWithWaits } from '../crossBorder/send';
+import { sendGraphqlWithWaits } from '../../shared/request/graphqlWithWaits';
 import { showFor } from '../displayOptions';
 
 /**

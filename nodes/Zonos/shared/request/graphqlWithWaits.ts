@@ -1,8 +1,8 @@
 import { NodeApiError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
-import { throttleOf } from '../../shared/errors/graphql';
-import { sendGraphql } from '../../shared/request/graphql';
+import { throttleOf } from '../errors/graphql';
+import { sendGraphql } from './graphql';
 
 /**
  * One request of a cross-border operation, through the package's GraphQL request
